@@ -1,0 +1,51 @@
+# Two commands for a new machine with only Python 3.11+: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: demo test install install-test venv messages lint migrations-check pytest serve clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+venv: $(BIN)/python
+
+# Reinstall only when pyproject.toml changed.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+messages: install
+	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) compile_catalogues
+
+demo: install messages
+	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) migrate --no-input
+	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) load_demo
+	@echo "DATAide : http://127.0.0.1:$(PORT)/  (administration : http://127.0.0.1:$(PORT)/admin/)"
+	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+migrations-check: install-test
+	DJANGO_SETTINGS_MODULE=lms.settings.test $(MANAGE) makemigrations --check --dry-run
+
+pytest: install-test messages
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint migrations-check pytest
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected

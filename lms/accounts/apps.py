@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "lms.accounts"
+    label = "accounts"
+    verbose_name = _("People and organisations")
+
+    def ready(self):
+        from lms.accounts.roles import sync_role_groups
+
+        # Groups need permissions, which only exist after every app has migrated.
+        post_migrate.connect(sync_role_groups, dispatch_uid="accounts.sync_role_groups")

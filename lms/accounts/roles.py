@@ -1,0 +1,139 @@
+"""The platform's four roles, as Django groups with exactly the permissions they need.
+
+A person can hold several roles: a facilitator who also writes content is in both
+groups. ``sync_role_groups`` runs after every ``migrate`` and brings each group back to
+the permissions written here, so the code is the single source of truth.
+
+* learner: no admin rights; follows webinars and modules on the site.
+* author: Wagtail editor. Creates, edits, publishes pages, images and documents, and
+  sends pages for translation; cannot see or manage people, organisations or groups.
+* facilitator: no Wagtail admin rights at all. Works in the site's own cohort pages,
+  whose access rule lives with cohorts.
+* staff: programme staff. Manage regions and organisations in the admin and can read
+  the list of people; they cannot edit accounts (that would let them grant rights).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    #: The group's name, as shown in the admin.
+    group_name: str
+    #: Model and admin permissions, as "app_label.codename".
+    permissions: tuple[str, ...] = ()
+    #: Page permissions granted on the root page (and so on the whole tree).
+    page_permissions: tuple[str, ...] = ()
+    #: Image and document permissions granted on the root collection.
+    collection_permissions: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict)
+
+
+LEARNER = Role(key="learner", group_name="Apprenants")
+AUTHOR = Role(
+    key="author",
+    group_name="Auteurs de contenu",
+    permissions=(
+        "wagtailadmin.access_admin",
+        "simple_translation.submit_translation",
+    ),
+    page_permissions=(
+        "wagtailcore.add_page",
+        "wagtailcore.change_page",
+        "wagtailcore.publish_page",
+        "wagtailcore.lock_page",
+        "wagtailcore.unlock_page",
+    ),
+    collection_permissions=(
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ),
+)
+FACILITATOR = Role(key="facilitator", group_name="Animateurs")
+STAFF = Role(
+    key="staff",
+    group_name="Équipe DATAide",
+    permissions=(
+        "wagtailadmin.access_admin",
+        "accounts.add_region",
+        "accounts.change_region",
+        "accounts.view_region",
+        "accounts.add_organisation",
+        "accounts.change_organisation",
+        "accounts.delete_organisation",
+        "accounts.view_organisation",
+        "accounts.view_user",
+    ),
+)
+
+ROLES = {role.key: role for role in (LEARNER, AUTHOR, FACILITATOR, STAFF)}
+
+
+def _permissions(Permission, names):
+    found = []
+    for name in names:
+        app_label, codename = name.split(".")
+        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return found
+
+
+def sync_role_groups(sender=None, **kwargs) -> None:
+    """Create or update the role groups so they hold exactly the permissions above."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+    from django.db.utils import OperationalError, ProgrammingError
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    # post_migrate fires once per app, in INSTALLED_APPS order, and each app's
+    # permissions are created by its own signal: wait for the last app.
+    with_models = [a for a in apps.get_app_configs() if a.models_module is not None]
+    if sender is not None and sender.label != with_models[-1].label:
+        return
+    try:
+        root_page = Page.get_first_root_node()
+        root_collection = Collection.get_first_root_node()
+    except (OperationalError, ProgrammingError):  # tables not there yet
+        return
+    if root_page is None or root_collection is None:
+        return
+
+    with transaction.atomic():
+        for role in ROLES.values():
+            group, _ = Group.objects.get_or_create(name=role.group_name)
+            group.permissions.set(_permissions(Permission, role.permissions))
+            GroupPagePermission.objects.filter(group=group).exclude(
+                page=root_page,
+                permission__in=_permissions(Permission, role.page_permissions),
+            ).delete()
+            for permission in _permissions(Permission, role.page_permissions):
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=permission
+                )
+            GroupCollectionPermission.objects.filter(group=group).exclude(
+                collection=root_collection,
+                permission__in=_permissions(Permission, role.collection_permissions),
+            ).delete()
+            for permission in _permissions(Permission, role.collection_permissions):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
+
+
+def role_group(key: str):
+    """Return the group behind a role key ("learner", "author", "facilitator", "staff")."""
+    from django.contrib.auth.models import Group
+
+    return Group.objects.get(name=ROLES[key].group_name)
+
+
+def user_roles(user) -> set[str]:
+    """Return the role keys a person holds."""
+    names = set(user.groups.values_list("name", flat=True))
+    return {role.key for role in ROLES.values() if role.group_name in names}

@@ -1,0 +1,97 @@
+"""Load demonstration data into an empty database; safe to run again."""
+
+from allauth.account.models import EmailAddress
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Locale
+
+from courses.models import PathwayHomePage
+from lms.accounts.models import Organisation, Region, User
+from lms.accounts.roles import role_group
+
+#: Shared by every demo account; printed by ``make demo`` and written in the README.
+DEMO_PASSWORD = "DATAide-demo-2026"  # noqa: S105 - demonstration data only
+
+DEMO_ORGANISATIONS = [
+    ("Cuisines collectives du Plateau", "grand-montreal", "1145678901"),
+    ("Maison des jeunes de Limoilou", "quebec-chaudiere-appalaches", ""),
+    ("Centre d'action bénévole de Rimouski", "bas-saint-laurent", "1160000017"),
+    ("Comptoir alimentaire de Trois-Rivières", "centre-ouest", ""),
+    ("Carrefour des femmes de Sherbrooke", "estrie", "3312345678"),
+    ("Entraide familiale de Gatineau", "outaouais", ""),
+    ("Popote roulante de Saint-Jérôme", "laurentides", ""),
+    ("Alphabétisation Saint-Hyacinthe", "richelieu-yamaska", "1171234567"),
+    ("Coopérative de solidarité du Fjord", "saguenay-lac-saint-jean", ""),
+    ("Maison de la famille de Gaspé", "gaspesie-iles-de-la-madeleine", ""),
+    ("Ressource d'hébergement de Baie-Comeau", "cote-nord", ""),
+    ("Réseau d'entraide d'Hochelaga", "grand-montreal", ""),
+]
+
+#: (e-mail, first name, last name, roles, organisation index or None, superuser)
+DEMO_ACCOUNTS = [
+    ("apprenante@dataide.test", "Camille", "Tremblay", ["learner"], 0, False),
+    ("autrice@dataide.test", "Sophie", "Gagnon", ["author"], None, False),
+    ("animateur@dataide.test", "Mathieu", "Roy", ["facilitator"], None, False),
+    ("equipe@dataide.test", "Nadia", "Côté", ["staff"], None, False),
+    ("admin@dataide.test", "Alex", "Bouchard", [], None, True),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demonstration organisations, accounts and English home page."
+
+    def handle(self, *args, **options):
+        if User.objects.exists():
+            self.stdout.write("La base contient déjà des données : rien n'est chargé.")
+        else:
+            with transaction.atomic():
+                self._load()
+            self.stdout.write(self.style.SUCCESS("Données de démonstration chargées."))
+        self._print_accounts()
+
+    def _load(self):
+        regions = {r.slug: r for r in Region.objects.all()}
+        organisations = [
+            Organisation.objects.create(
+                name=name,
+                region=regions[slug],
+                neq=neq,
+                status=Organisation.Status.CONFIRMED,
+            )
+            for name, slug, neq in DEMO_ORGANISATIONS
+        ]
+        for email, first, last, roles, org_index, superuser in DEMO_ACCOUNTS:
+            manager = User.objects.create_superuser if superuser else User.objects.create_user
+            user = manager(
+                email=email,
+                password=DEMO_PASSWORD,
+                first_name=first,
+                last_name=last,
+                organisation=organisations[org_index] if org_index is not None else None,
+            )
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+            for role in roles:
+                user.groups.add(role_group(role))
+            if org_index is not None:
+                organisations[org_index].contacts.create(person=user, position="Coordonnatrice")
+        self._translate_home()
+
+    def _translate_home(self):
+        english = Locale.objects.get(language_code="en")
+        for home in PathwayHomePage.objects.filter(locale__language_code="fr"):
+            if home.get_translation_or_none(english) is None:
+                translation = home.copy_for_translation(english)
+                translation.title = "DATAide pathway"
+                translation.intro = (
+                    "<p>Learn to lead your organisation's digital transition: an awareness "
+                    "webinar, a 12-week course and a leadership lab.</p>"
+                )
+                translation.save_revision().publish()
+
+    def _print_accounts(self):
+        self.stdout.write("")
+        self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD})")
+        for email, _first, _last, roles, _org, superuser in DEMO_ACCOUNTS:
+            label = "administrateur" if superuser else ", ".join(roles)
+            self.stdout.write(f"  {email:28} {label}")
+        self.stdout.write("")

@@ -1,0 +1,45 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+
+def _page_url_in(page: Page, language: str, request) -> str | None:
+    """Return the URL of the live translation of ``page`` in ``language``, if any."""
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return None
+    if page.locale_id == locale.pk:
+        return page.get_url(request)
+    translation = page.get_translation_or_none(locale)
+    if translation is not None and translation.live:
+        return translation.get_url(request)
+    return None
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the current page in each language: its translation for a Wagtail page,
+    the same view under the other language's prefix otherwise."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    path = request.get_full_path() if request else "/"
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        if isinstance(page, Page) and page.pk:
+            url = _page_url_in(page, code, request)
+        if url is None:
+            url = translate_url(path, code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def can_access_admin(context) -> bool:
+    user = context.get("user")
+    return bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
