@@ -6,7 +6,14 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from lms.accounts.models import Organisation, Region, User, name_key, normalise_neq
+from lms.accounts.models import (
+    Organisation,
+    OrganisationContact,
+    Region,
+    User,
+    name_key,
+    normalise_neq,
+)
 from lms.accounts.roles import role_group
 
 
@@ -63,8 +70,8 @@ def user_register(
     user.organisation = organisation
     user.save(update_fields=["first_name", "last_name", "preferred_language", "organisation"])
     user.groups.add(role_group("learner"))
-    if not organisation.contacts.exists():
-        organisation.contacts.create(person=user)
+    if not OrganisationContact.objects.filter(organisation=organisation).exists():
+        OrganisationContact.objects.create(organisation=organisation, person=user)
     return user
 
 

@@ -189,7 +189,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The embedded default runs every task in-process (no broker needed). Setting
 # CELERY_BROKER_URL turns on the real broker, as production does.
 
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://localhost/")
 CELERY_TASK_ALWAYS_EAGER = "CELERY_BROKER_URL" not in os.environ
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
@@ -216,7 +216,8 @@ CELERY_BEAT_SCHEDULE = {
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail's preview views set SAMEORIGIN on themselves; everything else refuses frames.
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

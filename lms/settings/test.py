@@ -8,3 +8,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Tasks run in-process in tests, even when CELERY_BROKER_URL points at a real Redis:
+# the tests that prove the broker round trip start a worker of their own.
+CELERY_TASK_ALWAYS_EAGER = True

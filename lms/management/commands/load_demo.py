@@ -6,7 +6,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from courses.models import PathwayHomePage
-from lms.accounts.models import Organisation, Region, User
+from lms.accounts.models import Organisation, OrganisationContact, Region, User
 from lms.accounts.roles import role_group
 
 #: Shared by every demo account; printed by ``make demo`` and written in the README.
@@ -73,7 +73,9 @@ class Command(BaseCommand):
             for role in roles:
                 user.groups.add(role_group(role))
             if org_index is not None:
-                organisations[org_index].contacts.create(person=user, position="Coordonnatrice")
+                OrganisationContact.objects.create(
+                    organisation=organisations[org_index], person=user, position="Coordonnatrice"
+                )
         self._translate_home()
 
     def _translate_home(self):

@@ -1,0 +1,37 @@
+import pytest
+from django.core.cache import cache
+
+from tests.factories import OrganisationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache: every test starts with none used."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Cuisines collectives du Plateau")
+
+
+@pytest.fixture
+def learner(organisation):
+    return UserFactory(organisation=organisation, roles=["learner"])
+
+
+@pytest.fixture
+def author(db):
+    return UserFactory(roles=["author"])
+
+
+@pytest.fixture
+def facilitator(db):
+    return UserFactory(roles=["facilitator"])
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(roles=["staff"])

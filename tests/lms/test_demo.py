@@ -1,0 +1,30 @@
+import pytest
+from django.core.management import call_command
+
+from lms.accounts.models import Organisation, User
+from lms.accounts.roles import user_roles
+from lms.management.commands.load_demo import DEMO_PASSWORD
+
+
+@pytest.mark.django_db
+def test_demo_data_loads_once_and_keeps_what_is_there(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    counts = (User.objects.count(), Organisation.objects.count())
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    assert counts == (User.objects.count(), Organisation.objects.count())
+    assert Organisation.objects.confirmed().count() == 12
+    assert Organisation.objects.values("region").distinct().count() == 11
+    roles = {u.email: user_roles(u) for u in User.objects.all()}
+    assert roles["apprenante@dataide.test"] == {"learner"}
+    assert roles["autrice@dataide.test"] == {"author"}
+    assert roles["animateur@dataide.test"] == {"facilitator"}
+    assert roles["equipe@dataide.test"] == {"staff"}
+    assert User.objects.get(email="admin@dataide.test").is_superuser
+
+    response = client.post(
+        "/comptes/login/", {"login": "apprenante@dataide.test", "password": DEMO_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
+    assert "DATAide pathway" in client.get("/en/").content.decode()
