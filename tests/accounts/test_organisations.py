@@ -22,7 +22,9 @@ def test_valid_neqs_pass(value):
     validate_neq(value)
 
 
-@pytest.mark.parametrize("value", ["12345", "1245678901", "11456789012", "11456789OI", "9912345678"])
+@pytest.mark.parametrize(
+    "value", ["12345", "1245678901", "11456789012", "11456789OI", "9912345678"]
+)
 def test_malformed_neqs_are_refused(value):
     with pytest.raises(ValidationError) as error:
         validate_neq(value)
@@ -195,7 +197,9 @@ def test_unconfirmed_signups_are_erased_after_the_retention_period():
     old = timezone.now() - timedelta(days=30)
     stale = UserFactory(verified=False)
     EmailAddress.objects.create(user=stale, email=stale.email, verified=False, primary=True)
-    proposed = organisation_find_or_propose(name="Groupe fantôme", region=region(), proposed_by=stale)
+    proposed = organisation_find_or_propose(
+        name="Groupe fantôme", region=region(), proposed_by=stale
+    )
     stale.organisation = proposed
     stale.save()
     recent = UserFactory(verified=False)

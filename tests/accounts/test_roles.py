@@ -1,6 +1,6 @@
 import pytest
-from django.urls import reverse
 from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
 
 from courses.models import PathwayHomePage
 from lms.accounts.roles import ROLES, sync_role_groups, user_roles

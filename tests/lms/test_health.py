@@ -50,4 +50,3 @@ def test_health_reaches_a_real_broker(client, settings):
 
     assert response.status_code == 200
     assert response.json()["checks"]["broker"] == {"ok": True, "mode": "broker"}
-
