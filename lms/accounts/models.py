@@ -162,8 +162,6 @@ class Organisation(ClusterableModel):
 class UserManager(DjangoUserManager):
     """Creates people identified by e-mail alone."""
 
-    use_in_migrations = True
-
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An e-mail address is required.")

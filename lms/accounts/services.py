@@ -83,9 +83,15 @@ def organisation_set_status(
     if status not in Organisation.Status.values:
         raise ValueError(f"Unknown status {status!r}")
     organisation.status = status
+    organisation.save(update_fields=["status"])
+    return organisation_status_recorded(organisation=organisation, actor=actor)
+
+
+def organisation_status_recorded(*, organisation: Organisation, actor: User) -> Organisation:
+    """Stamp and log a status change already saved (by the admin's edit form, say)."""
     organisation.status_changed_at = timezone.now()
-    organisation.save(update_fields=["status", "status_changed_at"])
-    log(organisation, f"accounts.organisation.{status}", user=actor)
+    organisation.save(update_fields=["status_changed_at"])
+    log(organisation, f"accounts.organisation.{organisation.status}", user=actor)
     return organisation
 
 

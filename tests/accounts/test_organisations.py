@@ -160,6 +160,34 @@ def test_staff_create_an_organisation_with_its_contact_in_the_admin(client, staf
 
 
 @pytest.mark.django_db
+def test_staff_confirm_a_proposed_organisation_in_the_admin_and_it_is_logged(client, staff):
+    from wagtail.models import ModelLogEntry
+
+    proposed = organisation_find_or_propose(name="Groupe proposé", region=region())
+    client.force_login(staff)
+    response = client.post(
+        f"{ORGANISATIONS_ADMIN}edit/{proposed.pk}/",
+        {
+            "name": proposed.name,
+            "region": region().pk,
+            "neq": "",
+            "status": "confirmed",
+            "contacts-TOTAL_FORMS": "0",
+            "contacts-INITIAL_FORMS": "0",
+            "contacts-MIN_NUM_FORMS": "0",
+            "contacts-MAX_NUM_FORMS": "1000",
+        },
+    )
+
+    assert response.status_code == 302
+    proposed.refresh_from_db()
+    assert proposed.status == "confirmed"
+    assert proposed.status_changed_at is not None
+    entry = ModelLogEntry.objects.get(action="accounts.organisation.confirmed")
+    assert entry.user_id == staff.pk
+
+
+@pytest.mark.django_db
 def test_admin_refuses_a_bad_neq_in_french(client, staff):
     client.force_login(staff)
     response = client.post(
