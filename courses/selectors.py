@@ -1,0 +1,156 @@
+"""Reads behind the pathway's pages. Each runs a fixed number of queries, whatever the
+number of levels, courses or modules."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Avg, Count
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from courses.models import (
+    ActivityResponse,
+    CoursePage,
+    LevelPage,
+    ModuleCompletion,
+    ModuleFeedback,
+    ModulePage,
+    PathwayHomePage,
+)
+from courses.schedule import course_calendar, module_opens_on
+
+
+def source_page(page: Page) -> Page:
+    """Return the French (source) version of a page: what learners' records point at."""
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return page
+    source = page.get_translation_or_none(Locale.get_default())
+    return source.specific if source is not None else page
+
+
+def localized_pages(pages: list[Page], language: str | None = None) -> list[Page]:
+    """Return each page's live translation in ``language``, or the page itself (French).
+
+    One query for the lot; it is how a learner reading in English falls back to French
+    wherever a translation is missing.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    pages = list(pages)
+    if not pages or language == settings.LANGUAGE_CODE:
+        return pages
+    translations = {
+        p.translation_key: p
+        for p in Page.objects.live()
+        .filter(
+            translation_key__in=[p.translation_key for p in pages],
+            locale__language_code=language,
+        )
+        .specific()
+    }
+    return [translations.get(p.translation_key, p) for p in pages]
+
+
+def pathway_levels(*, home: PathwayHomePage) -> list[LevelPage]:
+    """Return the live levels under the pathway home, in the reader's language."""
+    source = source_page(home)
+    levels = LevelPage.objects.child_of(source).live().order_by("number")
+    return localized_pages(levels)
+
+
+def level_courses(*, level: LevelPage) -> list[CoursePage]:
+    """Return the live courses of a level, in the reader's language."""
+    return localized_pages(CoursePage.objects.child_of(source_page(level)).live())
+
+
+@dataclass
+class ModuleRow:
+    """One module as a learner sees it in a course outline."""
+
+    module: ModulePage  # in the reader's language where translated
+    source_id: int  # the French page's id, which records point at
+    status: str  # "done", "in_progress", "not_started" or "locked"
+    opens_on: date | None = None
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == "done"
+
+
+@dataclass
+class CourseOutline:
+    weeks: list[tuple[int, list[ModuleRow]]] = field(default_factory=list)
+    rows: list[ModuleRow] = field(default_factory=list)
+    next_row: ModuleRow | None = None
+    required_total: int = 0
+    required_done: int = 0
+
+    def row_for(self, source_id: int) -> ModuleRow | None:
+        return next((r for r in self.rows if r.source_id == source_id), None)
+
+    def following(self, source_id: int) -> ModuleRow | None:
+        """Return the module after the given one in the course's order."""
+        ids = [r.source_id for r in self.rows]
+        if source_id in ids and ids.index(source_id) + 1 < len(ids):
+            return self.rows[ids.index(source_id) + 1]
+        return None
+
+
+def course_outline(*, course: CoursePage, user) -> CourseOutline:
+    """Return a course's modules week by week with ``user``'s status on each."""
+    source = source_page(course)
+    modules = list(ModulePage.objects.child_of(source).live().order_by("path"))
+    shown = localized_pages(modules)
+    ids = [m.pk for m in modules]
+    done: set[int] = set()
+    started: set[int] = set()
+    if user is not None and user.is_authenticated and ids:
+        done = set(
+            ModuleCompletion.objects.filter(learner=user, module_id__in=ids).values_list(
+                "module_id", flat=True
+            )
+        )
+        started = set(
+            ActivityResponse.objects.filter(learner=user, module_id__in=ids).values_list(
+                "module_id", flat=True
+            )
+        )
+    calendar = course_calendar(learner=user, course=source)
+    outline = CourseOutline()
+    by_week: dict[int, list[ModuleRow]] = {}
+    for module, localized in zip(modules, shown, strict=True):
+        opens_on = module_opens_on(calendar=calendar, week=module.week)
+        if module.pk in done:
+            status = "done"
+        elif opens_on is not None:
+            status = "locked"
+        elif module.pk in started:
+            status = "in_progress"
+        else:
+            status = "not_started"
+        row = ModuleRow(module=localized, source_id=module.pk, status=status, opens_on=opens_on)
+        outline.rows.append(row)
+        by_week.setdefault(module.week, []).append(row)
+        if module.required:
+            outline.required_total += 1
+            outline.required_done += status == "done"
+    outline.weeks = sorted(by_week.items())
+    outline.next_row = next(
+        (r for r in outline.rows if r.status in ("in_progress", "not_started")), None
+    )
+    return outline
+
+
+def module_responses(*, learner, module: ModulePage) -> dict[str, ActivityResponse]:
+    """Return ``learner``'s own answers on a module, by block id. Nobody else's."""
+    if learner is None or not learner.is_authenticated:
+        return {}
+    rows = ActivityResponse.objects.filter(learner=learner, module=source_page(module))
+    return {str(r.block_id): r for r in rows}
+
+
+def module_feedback_summary(*, module: ModulePage) -> dict:
+    """Return the number of ratings and the average for a module (French page)."""
+    return ModuleFeedback.objects.filter(module=source_page(module)).aggregate(
+        count=Count("pk"), average=Avg("rating")
+    )
