@@ -49,3 +49,92 @@ class UserFactory(DjangoModelFactory):
     def roles(obj, create, extracted, **kwargs):
         for key in extracted or ():
             obj.groups.add(role_group(key))
+
+
+# --- Pages -----------------------------------------------------------------------------
+
+
+def home_page():
+    from courses.models import PathwayHomePage
+
+    return PathwayHomePage.objects.get(locale__language_code="fr")
+
+
+def publish(parent, page):
+    """Add ``page`` under ``parent`` and publish it, as an author would."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def level_page(number=2, **fields):
+    from courses.models import LevelPage
+
+    defaults = {
+        "title": f"Niveau {number}",
+        "slug": f"niveau-{number}",
+        "number": number,
+        "audience": "<p>Les organismes sélectionnés.</p>",
+        "bursary_name": "Bourse d'accélération",
+        "bursary_ceiling": 15000,
+        "completion": "<p>Terminer les modules obligatoires.</p>",
+    }
+    return publish(home_page(), LevelPage(**{**defaults, **fields}))
+
+
+def course_page(level=None, **fields):
+    from courses.models import CoursePage
+
+    level = level or level_page()
+    defaults = {"title": "Formation de 12 semaines", "slug": "formation"}
+    return publish(level, CoursePage(**{**defaults, **fields}))
+
+
+def quiz_block(multiple=False):
+    return {
+        "question": "Laquelle est un renseignement personnel ?",
+        "multiple": multiple,
+        "choices": [
+            {"text": "Le nombre de repas servis", "correct": False},
+            {"text": "L'adresse d'une personne", "correct": True},
+        ],
+        "explanation": "<p>Une adresse identifie une personne.</p>",
+    }
+
+
+def module_page(course, week=1, **fields):
+    import uuid
+
+    from courses.models import ModulePage
+
+    defaults = {
+        "title": f"Module de la semaine {week}",
+        "slug": f"module-{week}-{uuid.uuid4().hex[:6]}",
+        "week": week,
+        "duration_minutes": 45,
+        "objectives": "<ul><li>Comprendre</li></ul>",
+        "body": [
+            ("text", "<p>Les données racontent ce que fait un organisme.</p>"),
+            ("reflection", {"prompt": "Quelles données gardez-vous ?", "guidance": ""}),
+            ("quiz", quiz_block()),
+            ("checklist", {"title": "À essayer", "items": ["Lister les outils", "Trier"]}),
+        ],
+    }
+    return publish(course, ModulePage(**{**defaults, **fields}))
+
+
+def block_id(page, block_type):
+    return str(next(b.id for b in page.body if b.block_type == block_type))
+
+
+def translate(page, **fields):
+    """Publish an English translation of ``page`` (its parent must be translated)."""
+    from wagtail.models import Locale
+
+    english = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    for name, value in fields.items():
+        setattr(english, name, value)
+    english.save_revision().publish()
+    english.refresh_from_db()
+    return english
