@@ -220,7 +220,8 @@ class PrivacyEmbedBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["player_url"] = self.player_url(value["url"])
-        context["service"] = EMBED_HOSTS.get(urlparse(value["url"]).netloc.lower(), "")
+        service = EMBED_HOSTS.get(urlparse(value["url"]).netloc.lower(), "")
+        context["service"] = {"youtube": "YouTube", "vimeo": "Vimeo"}.get(service, "")
         return context
 
 

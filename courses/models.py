@@ -182,6 +182,13 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("module")
 
+    def get_context(self, request, *args, **kwargs):
+        from courses.views import module_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(module_context(request, self))
+        return context
+
     def serve(self, request, *args, **kwargs):
         from courses.views import serve_module
 

@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from courses.forms import FeedbackForm
 from courses.selectors import course_outline, module_responses, source_page
@@ -25,36 +26,41 @@ from courses.services import (
 
 
 def serve_module(request, page, *args, **kwargs):
-    """Entry point of ``ModulePage.serve``."""
-    if request.method == "POST" and not getattr(request, "is_preview", False):
+    """Entry point of ``ModulePage.serve``: GET renders, POST takes an action."""
+    if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(page.get_url(request))
         return _take_action(request, page)
-    return render_module(request, page)
+    return Page.serve(page, request, *args, **kwargs)
 
 
-def render_module(request, page, *, feedback_form=None, status=200):
-    """Render a module as the learner sees it: locked, or its content and their answers."""
+def module_context(request, page) -> dict:
+    """What a module's template needs beyond the page: the course, the learner's status,
+    their own answers, the next module. Also used by the admin's preview."""
     user = request.user
-    course = page.get_parent().specific
-    outline = course_outline(course=course, user=user)
-    french = source_page(page)
-    row = outline.row_for(french.pk)
-    responses = module_responses(learner=user, module=page)
-    following = outline.following(french.pk)
+    parent = page.get_parent() if page.pk or page.path else None
+    course = parent.specific if parent is not None else None
+    outline = course_outline(course=course, user=user) if course is not None else None
+    french = source_page(page) if page.pk else page
+    row = outline.row_for(french.pk) if outline else None
+    following = outline.following(french.pk) if outline else None
+    responses = module_responses(learner=user, module=page) if page.pk else {}
+    return {
+        "course": course,
+        "outline": outline,
+        "row": row,
+        "locked_until": row.opens_on if row else None,
+        "is_done": bool(row and row.is_done),
+        "blocks": [(block, responses.get(str(block.id))) for block in page.body],
+        "next_module": following.module if following else None,
+        "feedback_form": FeedbackForm(),
+    }
+
+
+def render_module(request, page, *, feedback_form, status):
+    """Render a module again with a form's errors."""
     context = page.get_context(request)
-    context.update(
-        {
-            "course": course,
-            "outline": outline,
-            "row": row,
-            "locked_until": row.opens_on if row else None,
-            "is_done": bool(row and row.is_done),
-            "blocks": [(block, responses.get(str(block.id))) for block in page.body],
-            "next_module": following.module if following else None,
-            "feedback_form": feedback_form or FeedbackForm(),
-        }
-    )
+    context["feedback_form"] = feedback_form
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
