@@ -28,17 +28,37 @@ Records:
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from content.blocks import CONTENT_BLOCKS
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class PathwayHomePage(Page):
+class FrenchFallbackMixin:
+    """Route to the French page when a path has no translation in the reader's language.
+
+    An English reader who reaches a page not yet translated reads it in French, with the
+    interface still in English, instead of a 404.
+    """
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components or self.locale_id == Locale.get_default().pk:
+                raise
+            source = self.get_translation_or_none(Locale.get_default())
+            if source is None:
+                raise
+            return source.specific.route(request, path_components)
+
+
+class PathwayHomePage(FrenchFallbackMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -57,7 +77,7 @@ class PathwayHomePage(Page):
         return context
 
 
-class LevelPage(Page):
+class LevelPage(FrenchFallbackMixin, Page):
     class Number(models.IntegerChoices):
         AWARENESS = 1, _("Level 1: Awareness")
         ACCELERATION = 2, _("Level 2: Acceleration")
@@ -95,7 +115,7 @@ class LevelPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(FrenchFallbackMixin, Page):
     class Format(models.TextChoices):
         COURSE = "course", _("Course")
         LAB = "lab", _("Leadership lab")

@@ -97,3 +97,27 @@ def test_an_english_course_falls_back_to_french_for_untranslated_modules(client)
     assert "Data culture" in page
     assert "Gouvernance des données" in page  # no translation yet: the French module
     assert "Week 2" in page
+
+
+@pytest.mark.django_db
+def test_an_untranslated_page_is_read_in_french_under_english(client):
+    level = level_page()
+    course = course_page(level)
+    module = module_page(course, week=1, title="Gouvernance des données")
+    translate(home_page(), title="Home", slug="home")
+
+    response = client.get("/en" + module.url)
+
+    page = text(response)
+    assert response.status_code == 200
+    assert '<html lang="en">' in page
+    assert '<main id="contenu" tabindex="-1" lang="fr">' in page
+    assert "Gouvernance des données" in page
+    assert "Week 1" in page
+
+
+@pytest.mark.django_db
+def test_a_path_that_exists_in_no_language_is_still_404(client):
+    translate(home_page(), title="Home", slug="home")
+    assert client.get("/en/nulle-part/").status_code == 404
+    assert client.get("/nulle-part/").status_code == 404
