@@ -135,3 +135,76 @@ class AuthorCreatesPagesTests(WagtailPageTestCase):
         course.refresh_from_db()
         for page in (home_page(), course.get_parent(), course, course.get_children().first()):
             self.assertPageIsRenderable(page.specific)
+
+
+class PreviewAndSchedulingTests(WagtailPageTestCase):
+    def setUp(self):
+        self.author = UserFactory(roles=["author"])
+        self.client.force_login(self.author)
+
+    def preview(self, page, data):
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+        self.assertEqual(self.client.post(url, data).json()["is_valid"], True)
+        return self.client.get(url)
+
+    def test_every_page_type_previews(self):
+        course = course_page()
+        level = course.get_parent().specific
+        cases = [
+            (home_page(), {"title": "Accueil révisé", "slug": "accueil", "intro": rich_text("")}),
+            (
+                level,
+                {
+                    "title": "Niveau révisé",
+                    "slug": level.slug,
+                    "number": 2,
+                    "intro": rich_text(""),
+                    "audience": rich_text("<p>Pour tous</p>"),
+                    "bursary_name": "Bourse",
+                    "bursary_ceiling": 15000,
+                    "completion": rich_text("<p>Finir</p>"),
+                },
+            ),
+            (
+                course,
+                {
+                    "title": "Formation révisée",
+                    "slug": course.slug,
+                    "format": "course",
+                    "intro": rich_text(""),
+                    "duration_weeks": 12,
+                    "starts_on": "",
+                },
+            ),
+        ]
+        for page, data in cases:
+            response = self.preview(page, nested_form_data(data))
+            self.assertContains(response, data["title"])
+
+    def test_scheduled_publishing_waits_for_its_time(self):
+        from datetime import timedelta
+
+        from django.core.management import call_command
+        from django.utils import timezone
+        from wagtail.models import Revision
+
+        course = course_page()
+        later = (timezone.localtime() + timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+        response = self.client.post(
+            reverse("wagtailadmin_pages:add", args=("courses", "modulepage", course.pk)),
+            {**module_form(go_live_at=later), "action-publish": "action-publish"},
+        )
+        self.assertEqual(response.status_code, 302)
+        module = ModulePage.objects.get(slug="culture-des-donnees")
+        self.assertFalse(module.live)
+
+        # Two hours pass.
+        past = timezone.now() - timedelta(minutes=1)
+        for revision in Revision.objects.filter(object_id=str(module.pk)):
+            revision.content["go_live_at"] = past.isoformat()
+            revision.approved_go_live_at = past
+            revision.save()
+        ModulePage.objects.filter(pk=module.pk).update(go_live_at=past)
+        call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+        module.refresh_from_db()
+        self.assertTrue(module.live)
