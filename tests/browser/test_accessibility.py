@@ -1,0 +1,106 @@
+"""Every page passes axe-core's WCAG 2.1 AA rules, and the login works from the keyboard."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PUBLIC_PAGES = ["/", "/en/", "/comptes/login/", "/comptes/signup/", "/comptes/password/reset/"]
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+def axe_violations(page, url) -> list[dict]:
+    """Open `url` and return axe-core's WCAG 2.1 AA violations there."""
+    response = page.goto(url)
+    assert response.status == 200, f"{url} answered {response.status}"
+    assert page.url.endswith(url), f"{url} led to {page.url}"
+    return Axe().run(page, options=WCAG_21_AA).response["violations"]
+
+
+def report(url: str, violations: list[dict]) -> str:
+    """One line per violation: rule, impact, what it asks, the elements at fault."""
+    return f"{url}:\n" + "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}; "
+        + ", ".join(" ".join(node["target"]) for node in v["nodes"])
+        for v in violations
+    )
+
+
+def focused(page) -> str:
+    """The focused element as `tag#id.class[href="..."]`, for assertions and messages."""
+    return page.evaluate(
+        """() => {
+            const e = document.activeElement, href = e.getAttribute("href");
+            return e.tagName.toLowerCase() + (e.id ? "#" + e.id : "")
+                + [...e.classList].map(c => "." + c).join("")
+                + (href ? `[href="${href}"]` : "");
+        }"""
+    )
+
+
+def tab(page) -> str:
+    """Press Tab and describe the element that has the focus then."""
+    page.keyboard.press("Tab")
+    return focused(page)
+
+
+def log_in(page, email):
+    page.goto("/comptes/login/")
+    page.fill("#id_login", email)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url("/")
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_public_page_has_no_wcag_21_aa_violation(in_browser, url):
+    violations = in_browser(lambda page: axe_violations(page, url))
+
+    assert violations == [], report(url, violations)
+
+
+def test_my_account_page_has_no_wcag_21_aa_violation(in_browser, learner):
+    url = "/comptes/mon-compte/"
+
+    def logged_in_visit(page):
+        log_in(page, learner.email)
+        return axe_violations(page, url)
+
+    violations = in_browser(logged_in_visit)
+
+    assert violations == [], report(url, violations)
+
+
+def test_login_with_the_keyboard_only(in_browser):
+    user = UserFactory()
+
+    def keyboard_only(page):
+        page.goto("/comptes/login/")
+
+        assert tab(page) == 'a.skip-link[href="#contenu"]'
+        box = page.locator(".skip-link").bounding_box()
+        viewport = page.viewport_size
+        assert box["x"] >= 0 and box["y"] >= 0
+        assert box["x"] + box["width"] <= viewport["width"]
+        assert box["y"] + box["height"] <= viewport["height"]
+
+        page.keyboard.press("Enter")
+        assert focused(page) == "main#contenu"
+
+        # In main, the introduction's "sign up" link comes first, then the e-mail field.
+        assert [tab(page), tab(page)] == ['a[href="/comptes/signup/"]', "input#id_login"]
+        page.keyboard.type(user.email)
+        assert tab(page) == "input#id_password"
+        page.keyboard.type(PASSWORD)
+        page.keyboard.press("Enter")
+
+        page.wait_for_url("/")
+        expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()
+
+    in_browser(keyboard_only)
