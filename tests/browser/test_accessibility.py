@@ -104,3 +104,34 @@ def test_login_with_the_keyboard_only(in_browser):
         expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()
 
     in_browser(keyboard_only)
+
+
+def test_pathway_pages_have_no_wcag_21_aa_violation(in_browser, learner):
+    """The level, course and module pages, with every interactive block, logged in."""
+    from courses.models import ModuleCompletion
+    from tests.factories import course_page, module_page
+
+    course = course_page()
+    first = module_page(course, week=1)
+    second = module_page(
+        course,
+        week=2,
+        kind="experimentation",
+        body=[
+            ("callout", {"kind": "privacy", "title": "", "body": "<p>Le minimum.</p>"}),
+            ("embed", {"url": "https://www.youtube.com/watch?v=abc123", "title": "Vidéo"}),
+            ("checklist", {"title": "À essayer", "items": ["Un", "Deux"]}),
+        ],
+    )
+    ModuleCompletion.objects.create(learner=learner, module=first, module_title=first.title)
+    urls = [course.get_parent().url, course.url, first.url, second.url]
+
+    def visit_all(page):
+        log_in(page, learner.email)
+        return {url: axe_violations(page, url) for url in urls}
+
+    results = in_browser(visit_all)
+
+    assert all(v == [] for v in results.values()), "\n".join(
+        report(url, v) for url, v in results.items() if v
+    )

@@ -67,3 +67,11 @@ def test_account_menu_for_a_logged_in_person(client, learner):
 def test_account_menu_offers_the_admin_to_authors(client, author):
     client.force_login(author)
     assert 'href="/admin/"' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_password_rules_are_linked_to_the_password_field(client):
+    html = client.get("/comptes/signup/").content.decode()
+    assert 'aria-describedby="id_password1_helptext"' in html
+    assert re.search(r'<div class="helptext" id="id_password1_helptext"><ul>', html)
+    assert "<p>" not in html[html.index('id="id_password1_helptext"') - 300 :][:300]
