@@ -96,7 +96,11 @@ def test_login_with_the_keyboard_only(in_browser):
         # In main, the introduction's "sign up" link comes first, then the e-mail field.
         assert [tab(page), tab(page)] == ['a[href="/comptes/signup/"]', "input#id_login"]
         page.keyboard.type(user.email)
-        assert tab(page) == "input#id_password"
+        # The password's help (the "forgotten password" link) comes before its field.
+        assert [tab(page), tab(page)] == [
+            'a[href="/comptes/password/reset/"]',
+            "input#id_password",
+        ]
         page.keyboard.type(PASSWORD)
         page.keyboard.press("Enter")
 
