@@ -162,6 +162,8 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Videos and their WebVTT captions are documents too: the video block plays them.
+WAGTAILDOCS_EXTENSIONS += ["mp4", "webm", "vtt"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Wagtail's own background work (search index, image renditions) stays immediate:
 # it is quick, and it must not depend on our Celery broker being up.
