@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale
 
+from courses.demo import pathway_demo_load
 from courses.models import PathwayHomePage
 from lms.accounts.models import Organisation, OrganisationContact, Region, User
 from lms.accounts.roles import role_group
@@ -38,7 +39,10 @@ DEMO_ACCOUNTS = [
 
 
 class Command(BaseCommand):
-    help = "Load the demonstration organisations, accounts and English home page."
+    help = (
+        "Load the demonstration organisations, accounts, English home page and pathway "
+        "(levels, the 12-week course, the leadership lab, partly in English)."
+    )
 
     def handle(self, *args, **options):
         if User.objects.exists():
@@ -77,6 +81,7 @@ class Command(BaseCommand):
                     organisation=organisations[org_index], person=user, position="Coordonnatrice"
                 )
         self._translate_home()
+        pathway_demo_load(author=User.objects.get(email="autrice@dataide.test"))
 
     def _translate_home(self):
         english = Locale.objects.get(language_code="en")
