@@ -35,6 +35,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 
 from content.blocks import CONTENT_BLOCKS
+from courses.panels import ModuleFeedbackPanel
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -68,6 +69,9 @@ class PathwayHomePage(FrenchFallbackMixin, Page):
 
     class Meta:
         verbose_name = _("pathway home")
+        permissions = [
+            ("view_translation_report", "Can see which pathway pages need an English version"),
+        ]
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import pathway_levels
@@ -190,6 +194,7 @@ class ModulePage(Page):
 
     content_panels = [
         *Page.content_panels,
+        ModuleFeedbackPanel(heading=_("Learner feedback")),
         FieldRowPanel([FieldPanel("week"), FieldPanel("kind")]),
         FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("required")]),
         FieldPanel("objectives"),

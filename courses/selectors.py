@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Avg, Count
+from django.db.models import Avg, Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Concat, Trim
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -153,4 +154,107 @@ def module_feedback_summary(*, module: ModulePage) -> dict:
     """Return the number of ratings and the average for a module (French page)."""
     return ModuleFeedback.objects.filter(module=source_page(module)).aggregate(
         count=Count("pk"), average=Avg("rating")
+    )
+
+
+# --- Authors' reports (Wagtail admin) --------------------------------------------------
+
+
+def feedback_report_rows():
+    """Return learners' feedback for the authors' report, newest first, in one query.
+
+    The module's title and the learner's name come as annotations of that query. The
+    name is there only when the learner agreed (``show_name``), and is empty otherwise:
+    anonymity holds in the data, not just in the template. No e-mail is ever read.
+    """
+    return (
+        ModuleFeedback.objects.annotate(
+            module_title=F("module__title"),
+            learner_name=Case(
+                When(
+                    show_name=True,
+                    then=Trim(
+                        Concat(
+                            "learner__first_name",
+                            Value(" "),
+                            "learner__last_name",
+                            output_field=CharField(),
+                        )
+                    ),
+                ),
+                default=Value(""),
+                output_field=CharField(),
+            ),
+        )
+        .only("pk", "module_id", "rating", "comment", "show_name", "language", "created_at")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def feedback_totals(rows) -> dict:
+    """Return the number of rows and their average rating (``None`` when there are none)."""
+    return rows.order_by().aggregate(count=Count("pk"), average=Avg("rating"))
+
+
+class TranslationStatus:
+    """Where a French page's English version stands."""
+
+    MISSING = "missing"  # no English page at all
+    UNPUBLISHED = "unpublished"  # an English page that is not live: learners get French
+    OUTDATED = "outdated"  # published before the French page's last published change
+    CURRENT = "current"
+
+
+def translation_gaps(*, language: str = "en"):
+    """Return the live French pages of the pathway whose ``language`` version is missing,
+    unpublished or older than the French page's last publication, in the tree's order.
+
+    One query whatever the number of pages: the translation (same ``translation_key``)
+    is read by subqueries. Each page carries ``translation_id``, ``translation_status``
+    (a ``TranslationStatus`` value) and its ``content_type``.
+    """
+    translations = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=language
+    )
+    return (
+        Page.objects.live()
+        .filter(locale__language_code=settings.LANGUAGE_CODE, content_type__app_label="courses")
+        .select_related("content_type")
+        .annotate(
+            translation_id=Subquery(translations.values("pk")[:1]),
+            translation_live=Subquery(translations.values("live")[:1]),
+            translation_published_at=Subquery(translations.values("last_published_at")[:1]),
+        )
+        .annotate(
+            translation_status=Case(
+                When(translation_id__isnull=True, then=Value(TranslationStatus.MISSING)),
+                When(
+                    Q(translation_live=False) | Q(translation_published_at__isnull=True),
+                    then=Value(TranslationStatus.UNPUBLISHED),
+                ),
+                When(
+                    translation_published_at__lt=F("last_published_at"),
+                    then=Value(TranslationStatus.OUTDATED),
+                ),
+                default=Value(TranslationStatus.CURRENT),
+                output_field=CharField(),
+            )
+        )
+        .exclude(translation_status=TranslationStatus.CURRENT)
+        .order_by("path")
+    )
+
+
+def learners_who_completed(page: Page) -> int:
+    """Return how many learners completed the module ``page`` or a module under it.
+
+    Records point at French pages, so an English page (and its subtree) counts none.
+    """
+    return (
+        ModuleCompletion.objects.filter(
+            module__path__startswith=page.path, module__depth__gte=page.depth
+        )
+        .values("learner_id")
+        .distinct()
+        .count()
     )

@@ -6,11 +6,19 @@ the permissions written here, so the code is the single source of truth.
 
 * learner: no admin rights; follows webinars and modules on the site.
 * author: Wagtail editor. Creates, edits, publishes pages, images and documents, and
-  sends pages for translation; cannot see or manage people, organisations or groups.
+  sends pages for translation; reads learners' feedback on modules and the translation
+  report; approves other authors' pages submitted for moderation; cannot see or manage
+  people, organisations or groups.
 * facilitator: no Wagtail admin rights at all. Works in the site's own cohort pages,
   whose access rule lives with cohorts.
 * staff: programme staff. Manage regions and organisations in the admin and can read
   the list of people; they cannot edit accounts (that would let them grant rights).
+  They read learners' feedback on modules and the translation report.
+
+Moderation: the sync also puts the authors' group in the approval task(s) of the
+workflow on the root page (Wagtail's default "Moderators approval"), so that authors
+approve each other's submissions; if no workflow governs the root page, it creates
+"Relecture Nord Ouvert" there.
 """
 
 from dataclasses import dataclass, field
@@ -39,6 +47,8 @@ AUTHOR = Role(
     permissions=(
         "wagtailadmin.access_admin",
         "simple_translation.submit_translation",
+        "courses.view_modulefeedback",
+        "courses.view_translation_report",
     ),
     page_permissions=(
         "wagtailcore.add_page",
@@ -70,10 +80,17 @@ STAFF = Role(
         "accounts.delete_organisation",
         "accounts.view_organisation",
         "accounts.view_user",
+        "courses.view_modulefeedback",
+        "courses.view_translation_report",
     ),
 )
 
 ROLES = {role.key: role for role in (LEARNER, AUTHOR, FACILITATOR, STAFF)}
+
+#: The roles whose members approve pages submitted for moderation.
+REVIEWER_ROLES = ("author",)
+#: The workflow (and its approval task) created when no workflow governs the root page.
+REVIEW_WORKFLOW_NAME = "Relecture Nord Ouvert"
 
 
 def _permissions(Permission, names):
@@ -124,6 +141,38 @@ def sync_role_groups(sender=None, **kwargs) -> None:
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=root_collection, permission=permission
                 )
+        _sync_review_tasks(
+            root_page, Group.objects.filter(name__in=[ROLES[k].group_name for k in REVIEWER_ROLES])
+        )
+
+
+def _sync_review_tasks(root_page, reviewer_groups) -> None:
+    """Make the reviewer groups approvers in the workflow that governs the whole tree.
+
+    Adds them to its group approval tasks (idempotent: the groups are only added);
+    creates the workflow, or its approval task, when there is none. Other groups in
+    the tasks (Wagtail's "Moderators") are left as they are.
+    """
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+    assignment = WorkflowPage.objects.filter(page=root_page).select_related("workflow").first()
+    if assignment is None:
+        workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW_NAME).first()
+        workflow = workflow or Workflow.objects.create(name=REVIEW_WORKFLOW_NAME)
+        WorkflowPage.objects.create(page=root_page, workflow=workflow)
+    else:
+        workflow = assignment.workflow
+    tasks = list(GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow))
+    if not tasks:
+        task = GroupApprovalTask.objects.filter(name=REVIEW_WORKFLOW_NAME).first()
+        task = task or GroupApprovalTask.objects.create(name=REVIEW_WORKFLOW_NAME)
+        last = workflow.workflow_tasks.order_by("-sort_order").first()
+        WorkflowTask.objects.create(
+            workflow=workflow, task=task, sort_order=(last.sort_order + 1) if last else 0
+        )
+        tasks = [task]
+    for task in tasks:
+        task.groups.add(*reviewer_groups)
 
 
 def role_group(key: str):
