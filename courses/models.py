@@ -106,7 +106,7 @@ class LevelPage(FrenchFallbackMixin, Page):
     ]
 
     parent_page_types = ["courses.PathwayHomePage"]
-    subpage_types = ["courses.CoursePage"]
+    subpage_types = ["courses.CoursePage", "webinars.WebinarPage"]
 
     class Meta:
         verbose_name = _("level")

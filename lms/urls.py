@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lms import views
 from lms.accounts import urls as accounts_urls
+from webinars import urls as webinars_urls
+from webinars import views as webinars_views
 
 
 class AdminLoginRedirect(RedirectView):
@@ -21,6 +23,12 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("documents/", include(wagtaildocs_urls)),
+    # Called by the replay player's script, in any language.
+    path(
+        "webinaires/<int:page_id>/rediffusion/",
+        webinars_views.replay_progress,
+        name="webinars_replay_progress",
+    ),
 ]
 
 # French, the default, has no prefix; English lives under /en/.
@@ -29,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("admin/", include(wagtailadmin_urls)),
     path("comptes/", include(accounts_urls)),
     path("comptes/", include("allauth.urls")),
+    path("webinaires/", include(webinars_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -138,3 +138,32 @@ def translate(page, **fields):
     english.save_revision().publish()
     english.refresh_from_db()
     return english
+
+
+def webinar_page(level=None, sessions=(), **fields):
+    """A published webinar under ``level`` (a new level 1 by default), with sessions given
+    as dicts of WebinarSession fields."""
+    from webinars.models import WebinarPage, WebinarSession
+
+    level = level or level_page(number=1, slug="sensibilisation", bursary_ceiling=5000)
+    defaults = {
+        "title": "Webinaire de sensibilisation",
+        "slug": "webinaire",
+        "description": "<p>Deux heures pour comprendre la transition numérique.</p>",
+    }
+    page = WebinarPage(**{**defaults, **fields})
+    for values in sessions:
+        page.sessions.add(
+            WebinarSession(**{"meeting_url": "https://visio.exemple.test/abc", **values})
+        )
+    return publish(level, page)
+
+
+def video_document(name="rediffusion.mp4", content=b"\x00\x00\x00\x18ftypmp42"):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    document = Document(title=name)
+    document.file.save(name, ContentFile(content), save=False)
+    document.save()
+    return document

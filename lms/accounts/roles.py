@@ -9,8 +9,8 @@ the permissions written here, so the code is the single source of truth.
   sends pages for translation; reads learners' feedback on modules and the translation
   report; approves other authors' pages submitted for moderation; cannot see or manage
   people, organisations or groups.
-* facilitator: no Wagtail admin rights at all. Works in the site's own cohort pages,
-  whose access rule lives with cohorts.
+* facilitator: no Wagtail admin rights at all. Works in the site's own pages: records
+  attendance to live sessions, and follows cohorts (whose access rule lives with cohorts).
 * staff: programme staff. Manage regions and organisations in the admin and can read
   the list of people; they cannot edit accounts (that would let them grant rights).
   They read learners' feedback on modules and the translation report.
@@ -66,7 +66,12 @@ AUTHOR = Role(
         "wagtaildocs.choose_document",
     ),
 )
-FACILITATOR = Role(key="facilitator", group_name="Animateurs")
+FACILITATOR = Role(
+    key="facilitator",
+    group_name="Animateurs",
+    # Recording attendance to live sessions, on the site's own pages (no admin access).
+    permissions=("webinars.view_attendance", "webinars.change_attendance"),
+)
 STAFF = Role(
     key="staff",
     group_name="Équipe DATAide",
@@ -80,6 +85,8 @@ STAFF = Role(
         "accounts.delete_organisation",
         "accounts.view_organisation",
         "accounts.view_user",
+        "webinars.view_attendance",
+        "webinars.change_attendance",
         "courses.view_modulefeedback",
         "courses.view_translation_report",
     ),

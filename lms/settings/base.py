@@ -210,6 +210,10 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULE = {
+    "webinars-reminders": {
+        "task": "webinars.tasks.enqueue_due_reminders",
+        "schedule": 300,  # every five minutes: reminders are looked for, never counted down
+    },
     "accounts-purge-unverified": {
         "task": "lms.accounts.tasks.purge_unverified_accounts",
         "schedule": crontab(hour=3, minute=17),

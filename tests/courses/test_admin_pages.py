@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from courses.models import CoursePage, LevelPage, ModulePage, PathwayHomePage
 from tests.factories import UserFactory, course_page, home_page, level_page
+from webinars.models import WebinarPage
 
 
 def module_form(**overrides):
@@ -49,7 +50,7 @@ class AuthorCreatesPagesTests(WagtailPageTestCase):
 
     def test_the_tree_only_allows_the_programmes_shape(self):
         self.assertAllowedSubpageTypes(PathwayHomePage, {LevelPage})
-        self.assertAllowedSubpageTypes(LevelPage, {CoursePage})
+        self.assertAllowedSubpageTypes(LevelPage, {CoursePage, WebinarPage})
         self.assertAllowedSubpageTypes(CoursePage, {ModulePage})
         self.assertAllowedSubpageTypes(ModulePage, set())
         self.assertAllowedParentPageTypes(ModulePage, {CoursePage})

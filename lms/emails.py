@@ -1,0 +1,28 @@
+"""Rendering e-mails from templates in the recipient's language.
+
+An e-mail is three templates under ``templates/<template>_subject.txt``, ``_body.txt``
+and ``_body.html``, rendered with the recipient's language active.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def send_templated_email(
+    *, template: str, to: list[str], context: dict, language: str, attachments=()
+) -> None:
+    """Render ``template`` in ``language`` and send it now (call it from a task)."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        context = {**context, "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}_body.txt", context)
+        html = render_to_string(f"{template}_body.html", context)
+    message = EmailMultiAlternatives(
+        subject=f"[DATAide] {subject}", body=body, from_email=None, to=to
+    )
+    message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    message.send()

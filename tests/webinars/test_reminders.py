@@ -1,0 +1,115 @@
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import UserFactory, webinar_page
+from webinars.models import ReminderSent
+from webinars.services import reminders_enqueue, session_cancel, session_register
+from webinars.tasks import enqueue_due_reminders, send_reminder
+
+
+@pytest.fixture
+def session(db):
+    start = timezone.now() + timedelta(days=5)
+    return webinar_page(sessions=[{"starts_at": start}]).sessions.get()
+
+
+def run_periodic(capture, now):
+    with capture(execute=True):
+        with mock.patch("webinars.services.timezone.now", return_value=now):
+            return reminders_enqueue(now=now)
+
+
+@pytest.mark.django_db
+def test_each_reminder_is_sent_once_even_if_the_task_runs_twice(
+    learner, session, mailoutbox, django_capture_on_commit_callbacks
+):
+    session_register(learner=learner, session=session)
+    mailoutbox.clear()
+    day_before = session.starts_at - timedelta(hours=20)
+
+    assert run_periodic(django_capture_on_commit_callbacks, day_before) == 1
+    assert run_periodic(django_capture_on_commit_callbacks, day_before) == 0
+
+    assert [m.subject for m in mailoutbox] == ["[DATAide] Demain : Webinaire de sensibilisation"]
+
+    hour_before = session.starts_at - timedelta(minutes=50)
+    run_periodic(django_capture_on_commit_callbacks, hour_before)
+    run_periodic(django_capture_on_commit_callbacks, hour_before)
+    assert [m.subject for m in mailoutbox][1:] == [
+        "[DATAide] Dans une heure : Webinaire de sensibilisation"
+    ]
+    assert ReminderSent.objects.filter(sent_at__isnull=False).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_send_task_delivered_twice_sends_once(learner, session, mailoutbox):
+    session_register(learner=learner, session=session)
+    mailoutbox.clear()
+    registration = session.registrations.get()
+    reminder = ReminderSent.objects.create(registration=registration, kind="day_before")
+
+    send_reminder(reminder.pk)
+    send_reminder(reminder.pk)
+
+    assert len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
+def test_nothing_is_due_too_early_or_for_a_cancelled_registration(
+    learner, session, mailoutbox, django_capture_on_commit_callbacks
+):
+    session_register(learner=learner, session=session)
+    other = UserFactory()
+    session_register(learner=other, session=session)
+    session_cancel(learner=other, session=session)
+    mailoutbox.clear()
+
+    assert (
+        run_periodic(django_capture_on_commit_callbacks, session.starts_at - timedelta(days=3)) == 0
+    )
+    assert (
+        run_periodic(django_capture_on_commit_callbacks, session.starts_at - timedelta(hours=23))
+        == 1
+    )
+    assert [m.to for m in mailoutbox] == [[learner.email]]
+
+
+@pytest.mark.django_db
+def test_a_late_registrant_gets_only_the_hour_before_reminder(
+    learner, session, mailoutbox, django_capture_on_commit_callbacks
+):
+    session_register(learner=learner, session=session)
+    mailoutbox.clear()
+    assert (
+        run_periodic(django_capture_on_commit_callbacks, session.starts_at - timedelta(minutes=30))
+        == 1
+    )
+    assert ReminderSent.objects.get().kind == "hour_before"
+
+
+@pytest.mark.django_db
+def test_a_reminder_whose_task_was_lost_is_sent_by_the_next_run(
+    learner, session, mailoutbox, django_capture_on_commit_callbacks
+):
+    session_register(learner=learner, session=session)
+    mailoutbox.clear()
+    registration = session.registrations.get()
+    lost = ReminderSent.objects.create(registration=registration, kind="day_before")
+    ReminderSent.objects.filter(pk=lost.pk).update(created_at=timezone.now() - timedelta(hours=1))
+
+    run_periodic(django_capture_on_commit_callbacks, session.starts_at - timedelta(hours=20))
+
+    assert len(mailoutbox) == 1
+    lost.refresh_from_db()
+    assert lost.sent_at is not None
+
+
+def test_the_periodic_task_is_scheduled():
+    from django.conf import settings
+
+    tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "webinars.tasks.enqueue_due_reminders" in tasks
+    assert enqueue_due_reminders.name == "webinars.tasks.enqueue_due_reminders"

@@ -1,0 +1,138 @@
+"""Reads behind the webinar pages and the attendance screens."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from courses.selectors import source_page
+from webinars.models import (
+    Attendance,
+    AttendanceImport,
+    Registration,
+    ReplayProgress,
+    WebinarPage,
+    WebinarSession,
+)
+from webinars.services import replay_share
+
+
+@dataclass
+class SessionRow:
+    session: WebinarSession
+    seats_left: int
+    registered: bool
+    show_link: bool
+
+    @property
+    def is_full(self) -> bool:
+        return self.seats_left <= 0
+
+
+def webinar_sessions(*, webinar: WebinarPage, learner, now=None) -> list[SessionRow]:
+    """Return the upcoming sessions of a webinar (its French page's), seats left, and
+    whether ``learner`` holds one. Two queries, whatever the number of sessions."""
+    now = now or timezone.now()
+    sessions = list(
+        WebinarSession.objects.filter(webinar=source_page(webinar))
+        .filter(starts_at__gt=now - timezone.timedelta(hours=4))
+        .annotate(
+            taken=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.REGISTERED)
+            )
+        )
+        .order_by("starts_at")
+    )
+    mine: set[int] = set()
+    if learner is not None and learner.is_authenticated and sessions:
+        mine = set(
+            Registration.objects.filter(
+                learner=learner,
+                session__in=sessions,
+                status=Registration.Status.REGISTERED,
+            ).values_list("session_id", flat=True)
+        )
+    rows = []
+    for session in sessions:
+        if session.ends_at < now:
+            continue
+        registered = session.pk in mine
+        rows.append(
+            SessionRow(
+                session=session,
+                seats_left=max(0, session.capacity - session.taken),
+                registered=registered,
+                show_link=registered and session.link_visible(now),
+            )
+        )
+    return rows
+
+
+@dataclass
+class WebinarStatus:
+    registered_sessions: list[WebinarSession]
+    attended: bool
+    replay_percent: int
+    replay_completed: bool
+
+    @property
+    def completed(self) -> bool:
+        return self.attended or self.replay_completed
+
+
+def webinar_status(*, webinar: WebinarPage, learner) -> WebinarStatus | None:
+    """Return where ``learner`` stands on a webinar: registered, attended, replay."""
+    if learner is None or not learner.is_authenticated:
+        return None
+    french = source_page(webinar)
+    registered = [
+        r.session
+        for r in Registration.objects.filter(
+            learner=learner, session__webinar=french, status=Registration.Status.REGISTERED
+        ).select_related("session")
+    ]
+    attended = Attendance.objects.filter(
+        learner=learner, session__webinar=french, attended=True
+    ).exists()
+    progress = ReplayProgress.objects.filter(learner=learner, webinar=french).first()
+    duration = french.replay_duration_seconds or 0
+    return WebinarStatus(
+        registered_sessions=registered,
+        attended=attended,
+        replay_percent=replay_share(progress, duration) if progress else 0,
+        replay_completed=bool(progress and progress.completed_at),
+    )
+
+
+def session_attendance_sheet(*, session: WebinarSession) -> list[dict]:
+    """Return the registrants of a session and anyone recorded present, with minutes.
+
+    Three queries, whatever the number of people."""
+    registrations = {
+        r.learner_id: r
+        for r in session.registrations.filter(status=Registration.Status.REGISTERED).select_related(
+            "learner__organisation"
+        )
+    }
+    attendances = {
+        a.learner_id: a for a in session.attendances.select_related("learner__organisation")
+    }
+    people = {r.learner_id: r.learner for r in registrations.values()}
+    people.update({a.learner_id: a.learner for a in attendances.values()})
+    rows = []
+    for learner_id, learner in sorted(
+        people.items(), key=lambda p: (p[1].last_name, p[1].first_name)
+    ):
+        attendance = attendances.get(learner_id)
+        rows.append(
+            {
+                "learner": learner,
+                "registered": learner_id in registrations,
+                "attendance": attendance,
+            }
+        )
+    return rows
+
+
+def session_imports(*, session: WebinarSession) -> list[AttendanceImport]:
+    return list(session.imports.select_related("uploaded_by")[:10])
