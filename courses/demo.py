@@ -1295,6 +1295,15 @@ def pathway_demo_load(*, author=None) -> None:
         level = _publish(home, LevelPage(**_fields(spec)), author)
         _translate(level, english, spec["english"], author)
         levels[level.number] = level
+    from webinars.demo import webinar_demo_load
+
+    webinar_demo_load(
+        level=levels[LevelPage.Number.AWARENESS],
+        documents=documents,
+        author=author,
+        publish=_publish,
+        translate=_translate,
+    )
     for parent, course_spec, modules in (
         (levels[LevelPage.Number.ACCELERATION], COURSE, COURSE_MODULES),
         (levels[LevelPage.Number.INNOVATION], LAB, LAB_MODULES),

@@ -151,6 +151,9 @@ class WebinarPage(FrenchFallbackMixin, Page):
 
     parent_page_types = ["courses.LevelPage"]
     subpage_types: list[str] = []
+    #: Sessions belong to the French page only: a translation (or a copy) shares them
+    #: rather than getting seats of its own.
+    exclude_fields_in_copy = ["sessions"]
 
     class Meta:
         verbose_name = _("webinar")

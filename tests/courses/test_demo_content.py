@@ -136,3 +136,19 @@ def test_every_demo_page_renders_in_french_and_its_translation_under_en(demo, cl
             translated += 1
 
     assert translated >= 3 + 2 + 3  # levels, courses, the first three modules
+
+
+@pytest.mark.django_db
+def test_demo_has_the_awareness_webinar_with_sessions_and_a_replay(client):
+    from webinars.models import WebinarPage, WebinarSession
+
+    call_command("load_demo", stdout=io.StringIO())
+    webinar = WebinarPage.objects.get(locale__language_code="fr")
+    english = WebinarPage.objects.get(locale__language_code="en")
+
+    assert webinar.get_parent().specific.number == 1
+    assert WebinarSession.objects.count() == 3  # the translation shares the French sessions
+    assert webinar.replay_video and webinar.replay_captions_fr and webinar.replay_captions_en
+    assert client.get(webinar.url).status_code == 200
+    page = client.get(english.url).content.decode()
+    assert "Live sessions" in page and page.count("Log in to register") == 3
