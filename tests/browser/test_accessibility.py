@@ -139,3 +139,32 @@ def test_pathway_pages_have_no_wcag_21_aa_violation(in_browser, learner):
     assert all(v == [] for v in results.values()), "\n".join(
         report(url, v) for url, v in results.items() if v
     )
+
+
+def test_webinar_page_has_no_wcag_21_aa_violation(in_browser, learner):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import video_document, webinar_page
+    from webinars.services import session_register
+
+    webinar = webinar_page(
+        sessions=[
+            {"starts_at": timezone.now() + timedelta(days=2), "capacity": 1},
+            {"starts_at": timezone.now() + timedelta(days=9)},
+        ],
+        replay_video=video_document(),
+        replay_duration_seconds=600,
+        replay_transcript="<p>Transcription.</p>",
+        replay_chapters=[("chapter", {"start": "0:00", "title": "Début"})],
+    )
+    session_register(learner=learner, session=webinar.sessions.order_by("starts_at").first())
+
+    def visit(page):
+        log_in(page, learner.email)
+        return axe_violations(page, webinar.url)
+
+    violations = in_browser(visit)
+
+    assert violations == [], report(webinar.url, violations)
