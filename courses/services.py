@@ -50,7 +50,7 @@ def module_complete(
     french = source_page(module)
     with transaction.atomic():
         # get_or_create retries the read when a concurrent request wins the insert.
-        return ModuleCompletion.objects.get_or_create(
+        completion, created = ModuleCompletion.objects.get_or_create(
             learner=learner,
             module=french,
             defaults={
@@ -59,6 +59,12 @@ def module_complete(
                 "source": source,
             },
         )
+        if created:
+            from lms.pathway.services import pathway_evaluate
+
+            # In the same transaction: a level completed here is recorded with it, or not at all.
+            pathway_evaluate(learner=learner, source=f"module:{french.pk}")
+    return completion, created
 
 
 def _find_block(module: ModulePage, block_id: str):

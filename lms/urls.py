@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lms import views
 from lms.accounts import urls as accounts_urls
+from lms.pathway import urls as pathway_urls
 from webinars import urls as webinars_urls
 from webinars import views as webinars_views
 
@@ -38,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("comptes/", include(accounts_urls)),
     path("comptes/", include("allauth.urls")),
     path("webinaires/", include(webinars_urls)),
+    path("parcours/", include(pathway_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

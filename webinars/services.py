@@ -173,11 +173,16 @@ def replay_record(*, learner, webinar: WebinarPage, intervals) -> ReplayProgress
             raise ValidationError(_("More was reported watched than time has passed."))
         progress.intervals = [list(i) for i in merged]
         progress.watched_seconds = round(covered_seconds(merged))
-        if progress.completed_at is None and replay_share(progress, duration) >= (
+        newly_completed = progress.completed_at is None and replay_share(progress, duration) >= (
             french.replay_threshold_percent
-        ):
+        )
+        if newly_completed:
             progress.completed_at = timezone.now()
         progress.save()
+        if newly_completed:
+            from lms.pathway.services import pathway_evaluate
+
+            pathway_evaluate(learner=learner, source=f"replay:{french.pk}")
     return progress
 
 
@@ -208,7 +213,15 @@ def attendance_mark(*, session: WebinarSession, learner, minutes_present: int, r
             "recorded_by": recorded_by,
         },
     )
+    if attendance.attended:
+        _evaluate(learner, session)
     return attendance
+
+
+def _evaluate(learner, session: WebinarSession) -> None:
+    from lms.pathway.services import pathway_evaluate
+
+    pathway_evaluate(learner=learner, source=f"session:{session.pk}")
 
 
 def attendance_import_start(
@@ -324,6 +337,8 @@ def attendance_import_run(*, attendance_import: AttendanceImport) -> AttendanceI
                     "recorded_by": attendance_import.uploaded_by,
                 },
             )
+            if _attended(session, minutes):
+                _evaluate(learner, session)
             report["imported"].append(
                 {
                     "name": learner.get_full_name() or email,

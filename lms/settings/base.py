@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     # Our apps first, so that their templates override the libraries' ones.
     "lms",
     "lms.accounts",
+    "lms.pathway",
     "courses",
     "cohorts",
     "webinars",
@@ -209,7 +210,15 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A request that enqueues a task with the broker down must answer quickly: the outbox
+# keeps the side effect and the relay sends it later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BEAT_SCHEDULE = {
+    "pathway-outbox-relay": {
+        "task": "lms.pathway.tasks.relay_outbox",
+        "schedule": 60,  # side effects kept while the broker was down leave within a minute
+    },
     "webinars-reminders": {
         "task": "webinars.tasks.enqueue_due_reminders",
         "schedule": 300,  # every five minutes: reminders are looked for, never counted down

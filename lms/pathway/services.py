@@ -1,0 +1,248 @@
+"""The pathway engine: turning learning records into level completions and bursary
+eligibility, once, with their side effects carried by an outbox.
+
+``pathway_evaluate`` is called inside the transaction that records a learning event
+(a module done, an attendance, a replay watched past its threshold). Everything it
+decides, and every e-mail or certificate that follows, is written in that same
+transaction, so a crash or a broker outage can delay a side effect but never lose it.
+"""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms.accounts.models import Organisation
+from lms.pathway.models import (
+    BursaryEligibility,
+    EligibilityChange,
+    LevelCompletion,
+    OutboxMessage,
+    PathwaySettings,
+    ReviewRequest,
+)
+from lms.pathway.rules import RULES
+
+logger = logging.getLogger(__name__)
+
+#: Statuses that still use a bursary of the level's quota.
+COUNTED_STATUSES = (
+    BursaryEligibility.Status.ELIGIBLE,
+    BursaryEligibility.Status.APPLIED,
+    BursaryEligibility.Status.AWARDED,
+)
+#: The moves staff may make, from each status.
+ALLOWED_MOVES = {
+    BursaryEligibility.Status.ELIGIBLE: {"applied", "declined", "revoked"},
+    BursaryEligibility.Status.APPLIED: {"awarded", "declined", "revoked", "eligible"},
+    BursaryEligibility.Status.AWARDED: {"revoked"},
+    BursaryEligibility.Status.DECLINED: {"eligible", "revoked"},
+    BursaryEligibility.Status.REVOKED: {"eligible"},
+}
+
+
+class EligibilityError(Exception):
+    """A status change staff cannot make; the message is for them."""
+
+
+def pathway_evaluate(*, learner, source: str) -> list[LevelCompletion]:
+    """Record every level ``learner`` has now completed, with what follows from it.
+
+    Call it inside the transaction that recorded the learning event. Levels already
+    completed are not looked at again: a completion never goes backwards.
+    """
+    done = set(LevelCompletion.objects.filter(learner=learner).values_list("level", flat=True))
+    completed = []
+    for level, rule in RULES.items():
+        if level in done:
+            continue
+        evidence = rule(learner)
+        if evidence is not None:
+            completion = level_completion_record(
+                learner=learner, level=level, evidence=evidence, source=source
+            )
+            if completion is not None:
+                completed.append(completion)
+    return completed
+
+
+def level_completion_record(*, learner, level: int, evidence: dict, source: str):
+    """Record that ``learner`` completed ``level``; return it, or None if it already was."""
+    rules_version = PathwaySettings.load().rules_version
+    with transaction.atomic():
+        completion, created = LevelCompletion.objects.get_or_create(
+            learner=learner,
+            level=level,
+            defaults={
+                "completed_at": timezone.now(),
+                "rules_version": rules_version,
+                "organisation": learner.organisation,
+                "evidence": {**evidence, "source": source},
+            },
+        )
+        if not created:
+            return None
+        outbox_add(
+            kind=OutboxMessage.Kind.CERTIFICATE,
+            dedupe_key=f"certificate:{completion.pk}",
+            payload={"completion": completion.pk},
+        )
+        organisation = learner.organisation
+        if organisation is not None and organisation.status != Organisation.Status.DECLINED:
+            eligibility_grant(organisation=organisation, completion=completion)
+    return completion
+
+
+def eligibility_grant(*, organisation: Organisation, completion: LevelCompletion):
+    """Make ``organisation`` eligible for the level's bursary, the first time only.
+
+    Beyond the level's planned number the eligibility is still recorded, and flagged.
+    """
+    with transaction.atomic():
+        used = BursaryEligibility.objects.filter(
+            level=completion.level, status__in=COUNTED_STATUSES
+        ).count()
+        eligibility, created = BursaryEligibility.objects.get_or_create(
+            organisation=organisation,
+            level=completion.level,
+            defaults={
+                "granted_at": completion.completed_at,
+                "completion": completion,
+                "rules_version": completion.rules_version,
+                "region_id": organisation.region_id,
+                "over_quota": used >= PathwaySettings.load().quota(completion.level),
+                "evidence": {
+                    "learner": completion.learner_id,
+                    "learner_name": completion.learner.get_full_name(),
+                    "completed_at": completion.completed_at.isoformat(),
+                    "rules_version": completion.rules_version,
+                    **completion.evidence,
+                },
+            },
+        )
+        if not created:
+            return None
+        EligibilityChange.objects.create(
+            eligibility=eligibility, from_status="", to_status=eligibility.status
+        )
+        for kind in (OutboxMessage.Kind.ELIGIBILITY_CONTACTS, OutboxMessage.Kind.ELIGIBILITY_STAFF):
+            outbox_add(
+                kind=kind,
+                dedupe_key=f"{kind}:{eligibility.pk}",
+                payload={"eligibility": eligibility.pk},
+            )
+    return eligibility
+
+
+def eligibility_set_status(
+    *, eligibility: BursaryEligibility, status: str, actor, reason: str = ""
+) -> BursaryEligibility:
+    """Move a bursary eligibility along its life, keeping who, when and why."""
+    with transaction.atomic():
+        eligibility = BursaryEligibility.objects.select_for_update().get(pk=eligibility.pk)
+        if status not in ALLOWED_MOVES.get(eligibility.status, set()):
+            raise EligibilityError(
+                _("An eligibility cannot go from “%(from)s” to “%(to)s”.")
+                % {
+                    "from": eligibility.get_status_display(),
+                    "to": BursaryEligibility.Status(status).label,
+                }
+            )
+        if status == BursaryEligibility.Status.REVOKED and not reason.strip():
+            raise EligibilityError(_("Give the reason for revoking this eligibility."))
+        EligibilityChange.objects.create(
+            eligibility=eligibility,
+            from_status=eligibility.status,
+            to_status=status,
+            changed_by=actor,
+            reason=reason.strip(),
+        )
+        eligibility.status = status
+        eligibility.status_changed_at = timezone.now()
+        eligibility.status_changed_by = actor
+        eligibility.status_reason = reason.strip()
+        eligibility.save(
+            update_fields=["status", "status_changed_at", "status_changed_by", "status_reason"]
+        )
+    return eligibility
+
+
+def review_request_create(*, learner, level: int, message: str) -> ReviewRequest:
+    """Ask programme staff to review an automatic decision about ``learner``."""
+    from content.sanitize import sanitize_text
+
+    with transaction.atomic():
+        eligibility = (
+            BursaryEligibility.objects.filter(
+                organisation=learner.organisation, level=level
+            ).first()
+            if learner.organisation_id
+            else None
+        )
+        request = ReviewRequest.objects.create(
+            requested_by=learner,
+            level=level,
+            eligibility=eligibility,
+            message=sanitize_text(message).strip()[:2000],
+        )
+        outbox_add(
+            kind=OutboxMessage.Kind.REVIEW_REQUEST,
+            dedupe_key=f"review_request:{request.pk}",
+            payload={"review_request": request.pk},
+        )
+    return request
+
+
+# --- Outbox ----------------------------------------------------------------------------
+
+
+def outbox_add(*, kind: str, dedupe_key: str, payload: dict) -> OutboxMessage:
+    """Record a side effect in the current transaction; dispatch it once committed."""
+    message, created = OutboxMessage.objects.get_or_create(
+        dedupe_key=dedupe_key, defaults={"kind": kind, "payload": payload}
+    )
+    if created:
+        transaction.on_commit(lambda: outbox_dispatch(message_id=message.pk))
+    return message
+
+
+def outbox_dispatch(*, message_id: int) -> bool:
+    """Hand one outbox message to a worker; with the broker down, leave it to the relay."""
+    from lms.pathway.tasks import process_outbox_message
+
+    try:
+        process_outbox_message.delay(message_id)
+    except Exception:  # the broker is unreachable: the message stays pending
+        logger.warning("Outbox message %s kept for the relay: broker unavailable", message_id)
+        return False
+    return True
+
+
+def outbox_relay(*, limit: int = 200) -> int:
+    """Dispatch the outbox messages still pending; return how many were handed over."""
+    pending = OutboxMessage.objects.filter(processed_at__isnull=True).values_list("pk", flat=True)
+    return sum(outbox_dispatch(message_id=pk) for pk in list(pending[:limit]))
+
+
+def outbox_process(*, message_id: int) -> bool:
+    """Carry out one outbox message unless it already was; return True if done now.
+
+    The row stays locked while its side effect runs, so a second worker given the same
+    message waits, then finds it done.
+    """
+    from lms.pathway.effects import HANDLERS
+
+    try:
+        with transaction.atomic():
+            message = OutboxMessage.objects.select_for_update().filter(pk=message_id).first()
+            if message is None or message.processed_at is not None:
+                return False
+            HANDLERS[message.kind](message.payload)
+            message.processed_at = timezone.now()
+            message.attempts += 1
+            message.save(update_fields=["processed_at", "attempts"])
+        return True
+    except Exception as error:
+        OutboxMessage.objects.filter(pk=message_id).update(last_error=repr(error)[:2000])
+        raise

@@ -1,0 +1,44 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from lms.pathway.forms import ReviewRequestForm
+from lms.pathway.selectors import certificate_by_token, learner_pathway
+from lms.pathway.services import review_request_create
+
+
+@login_required
+def dashboard(request):
+    """A learner's pathway: levels completed, certificates, the organisation's eligibility,
+    how each decision was made, and a way to ask a person to review it."""
+    form = ReviewRequestForm()
+    if request.method == "POST":
+        form = ReviewRequestForm(request.POST)
+        if form.is_valid():
+            review_request_create(
+                learner=request.user,
+                level=form.cleaned_data["level"],
+                message=form.cleaned_data["message"],
+            )
+            messages.success(
+                request,
+                _("Your request has been sent: a member of the DATAide team will review it."),
+            )
+            return redirect("pathway_dashboard")
+    return render(
+        request,
+        "pathway/dashboard.html",
+        {"standings": learner_pathway(learner=request.user), "review_form": form},
+    )
+
+
+@never_cache
+def certificate_verify(request, token: str):
+    """Public: show that a certificate is genuine, to whoever holds its address."""
+    certificate = certificate_by_token(token=token)
+    if certificate is None:
+        raise Http404
+    return render(request, "pathway/certificate_verify.html", {"certificate": certificate})
