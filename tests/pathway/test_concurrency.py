@@ -1,0 +1,87 @@
+"""Concurrent requests on PostgreSQL (CI runs it): nothing recorded twice, nothing lost."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection, connections
+from django.test import Client
+from django.utils import timezone
+
+from courses.models import ModuleCompletion
+from lms.pathway.models import BursaryEligibility, Certificate, LevelCompletion, OutboxMessage
+from tests.factories import OrganisationFactory, UserFactory, course_page, module_page, webinar_page
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="row locks and real concurrency need PostgreSQL"
+    ),
+]
+
+
+def run_together(functions):
+    """Start every function at the same moment, each in its own thread and connection."""
+    barrier = threading.Barrier(len(functions))
+    errors = []
+
+    def run(function):
+        try:
+            barrier.wait()
+            function()
+        except Exception as error:  # collected for the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(f,)) for f in functions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+def test_twenty_concurrent_done_requests_record_one_completion():
+    learner = UserFactory(organisation=OrganisationFactory())
+    course = course_page()
+    module = module_page(course, week=1)
+    module_page(course, week=2)
+
+    def press_done():
+        client = Client()
+        client.force_login(learner)
+        response = client.post(module.url, {"action": "complete"})
+        assert response.status_code == 302
+
+    errors = run_together([press_done] * 20)
+
+    assert errors == []
+    assert ModuleCompletion.objects.filter(learner=learner, module=module).count() == 1
+
+
+def test_two_learners_of_one_organisation_finishing_together_make_one_eligibility(mailoutbox):
+    from webinars.services import attendance_mark
+
+    organisation = OrganisationFactory()
+    first, second = (UserFactory(organisation=organisation) for _ in range(2))
+    staff = UserFactory(roles=["staff"])
+    start = timezone.now() - timedelta(days=1)
+    session = webinar_page(sessions=[{"starts_at": start, "duration_minutes": 100}]).sessions.get()
+
+    def attend(learner):
+        return lambda: attendance_mark(
+            session=session, learner=learner, minutes_present=95, recorded_by=staff
+        )
+
+    errors = run_together([attend(first), attend(second)] * 5)
+
+    assert errors == []
+    assert LevelCompletion.objects.filter(level=1).count() == 2
+    assert BursaryEligibility.objects.filter(organisation=organisation, level=1).count() == 1
+    assert OutboxMessage.objects.filter(kind="eligibility_contacts").count() == 1
+    assert OutboxMessage.objects.filter(kind="eligibility_staff").count() == 1
+    assert Certificate.objects.count() == 2
+    notices = [m for m in mailoutbox if "admissib" in m.subject.lower()]
+    assert len(notices) == 2  # one to the organisation, one to the one staff member
+    assert len([m for m in mailoutbox if "certificat" in m.subject.lower()]) == 2
