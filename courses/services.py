@@ -39,16 +39,23 @@ def _ensure_open(*, learner, module: ModulePage) -> None:
 
 
 def module_complete(
-    *, learner, module: ModulePage, source: str = "module_page"
+    *, learner, module: ModulePage, source: str = "module_page", idempotency_key: str = ""
 ) -> tuple[ModuleCompletion, bool]:
     """Record that ``learner`` finished ``module``; once only, however often it is asked.
 
+    ``idempotency_key`` comes from the form: the same key twice is the same request.
     Returns the completion and whether this call created it. A completion keeps the
     revision and title the learner completed, and is never changed afterwards.
     """
     _ensure_open(learner=learner, module=module)
     french = source_page(module)
     with transaction.atomic():
+        from lms.pathway.services import request_key_claim
+
+        if not request_key_claim(learner=learner, key=idempotency_key):
+            existing = ModuleCompletion.objects.filter(learner=learner, module=french).first()
+            if existing is not None:
+                return existing, False
         # get_or_create retries the read when a concurrent request wins the insert.
         completion, created = ModuleCompletion.objects.get_or_create(
             learner=learner,

@@ -6,6 +6,8 @@ service call; after it the learner is redirected (post/redirect/get), so reloadi
 posts twice.
 """
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -54,6 +56,7 @@ def module_context(request, page) -> dict:
         "blocks": [(block, responses.get(str(block.id))) for block in page.body],
         "next_module": following.module if following else None,
         "feedback_form": FeedbackForm(),
+        "idempotency_key": uuid.uuid4().hex,
     }
 
 
@@ -113,7 +116,9 @@ def _take_action(request, page):
 
 
 def _complete(request, page):
-    _completion, created = module_complete(learner=request.user, module=page)
+    _completion, created = module_complete(
+        learner=request.user, module=page, idempotency_key=request.POST.get("idempotency_key", "")
+    )
     if created:
         messages.success(request, _("Module marked as done."))
     else:

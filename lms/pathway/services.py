@@ -20,6 +20,7 @@ from lms.pathway.models import (
     LevelCompletion,
     OutboxMessage,
     PathwaySettings,
+    RequestKey,
     ReviewRequest,
 )
 from lms.pathway.rules import RULES
@@ -44,6 +45,24 @@ ALLOWED_MOVES = {
 
 class EligibilityError(Exception):
     """A status change staff cannot make; the message is for them."""
+
+
+def request_key_claim(*, learner, key: str) -> bool:
+    """Claim an idempotency key inside the caller's transaction; False if already used.
+
+    The key is written with the event it guards, so a request that fails leaves its key
+    free for the retry.
+    """
+    from django.db import IntegrityError
+
+    if not key:
+        return True
+    try:
+        with transaction.atomic():
+            RequestKey.objects.create(learner=learner, key=key[:64])
+    except IntegrityError:
+        return False
+    return True
 
 
 def pathway_evaluate(*, learner, source: str) -> list[LevelCompletion]:

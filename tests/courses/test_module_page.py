@@ -185,3 +185,20 @@ def test_english_module_records_against_the_french_page(client, learner, module)
     client.post(english.url, {"action": "complete"})
 
     assert ModuleCompletion.objects.get().module_id == module.pk
+
+
+@pytest.mark.django_db
+def test_the_same_idempotency_key_twice_is_one_request(client, learner, module):
+    from lms.pathway.models import RequestKey
+
+    client.force_login(learner)
+    page = client.get(module.url).content.decode()
+    key = page.split('name="idempotency_key" value="')[1].split('"')[0]
+    assert len(key) == 32
+
+    post(client, module, action="complete", idempotency_key=key)
+    response = post(client, module, action="complete", idempotency_key=key)
+
+    assert response.status_code == 302
+    assert ModuleCompletion.objects.count() == 1
+    assert RequestKey.objects.filter(learner=learner, key=key).count() == 1
