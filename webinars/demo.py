@@ -25,7 +25,7 @@ DESCRIPTION_EN = (
 
 
 def webinar_demo_load(*, level, documents: dict, author, publish, translate) -> WebinarPage:
-    """Add the awareness webinar under level 1, with three sessions to come."""
+    """Add the awareness webinar under level 1: a session last week, three to come."""
     now = timezone.localtime()
     page = WebinarPage(
         title="Webinaire de sensibilisation à la transition numérique",
@@ -45,7 +45,7 @@ def webinar_demo_load(*, level, documents: dict, author, publish, translate) -> 
             ("chapter", {"start": "0:06", "title": "La culture des données"}),
         ],
     )
-    for days, hour, language in ((7, 13, "fr"), (14, 19, "fr"), (21, 12, "en")):
+    for days, hour, language in ((-7, 13, "fr"), (7, 13, "fr"), (14, 19, "fr"), (21, 12, "en")):
         start = (now + timedelta(days=days)).replace(hour=hour, minute=30, second=0, microsecond=0)
         page.sessions.add(
             WebinarSession(

@@ -28,3 +28,15 @@ def test_demo_data_loads_once_and_keeps_what_is_there(client):
     assert response.status_code == 302
     assert "_auth_user_id" in client.session
     assert "DATAide pathway" in client.get("/en/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_demo_learner_has_completed_level_1(client):
+    from lms.pathway.models import BursaryEligibility, LevelCompletion
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    learner = User.objects.get(email="apprenante@dataide.test")
+    assert LevelCompletion.objects.get(learner=learner).level == 1
+    assert BursaryEligibility.objects.get().organisation == learner.organisation
+    client.force_login(learner)
+    assert "prise automatiquement" in client.get("/parcours/mon-parcours/").content.decode()

@@ -3,6 +3,7 @@
 from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale
 
 from courses.demo import pathway_demo_load
@@ -82,6 +83,22 @@ class Command(BaseCommand):
                 )
         self._translate_home()
         pathway_demo_load(author=User.objects.get(email="autrice@dataide.test"))
+        self._learner_history()
+
+    def _learner_history(self):
+        """The demo learner attended last week's live session: level 1 is complete and
+        her organisation eligible for the seed bursary, as a learner would see it."""
+        from webinars.models import WebinarSession
+        from webinars.services import attendance_mark
+
+        past = WebinarSession.objects.filter(starts_at__lt=timezone.now()).first()
+        if past is not None:
+            attendance_mark(
+                session=past,
+                learner=User.objects.get(email="apprenante@dataide.test"),
+                minutes_present=past.duration_minutes,
+                recorded_by=User.objects.get(email="animateur@dataide.test"),
+            )
 
     def _translate_home(self):
         english = Locale.objects.get(language_code="en")
