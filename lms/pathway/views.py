@@ -1,10 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from lms.pathway.certificates import (
+    certificate_filename,
+    certificate_pdf,
+    certificate_verify_url,
+)
 from lms.pathway.forms import ReviewRequestForm
 from lms.pathway.selectors import certificate_by_token, learner_pathway
 from lms.pathway.services import review_request_create
@@ -41,4 +46,25 @@ def certificate_verify(request, token: str):
     certificate = certificate_by_token(token=token)
     if certificate is None:
         raise Http404
-    return render(request, "pathway/certificate_verify.html", {"certificate": certificate})
+    return render(
+        request,
+        "pathway/certificate_verify.html",
+        {"certificate": certificate, "is_holder": _holds(request.user, certificate)},
+    )
+
+
+@never_cache
+@login_required
+def certificate_download(request, token: str):
+    """The certificate as a PDF, for its holder only (anyone else: not found)."""
+    certificate = certificate_by_token(token=token)
+    if certificate is None or not _holds(request.user, certificate):
+        raise Http404
+    pdf = certificate_pdf(certificate, verify_url=certificate_verify_url(certificate))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{certificate_filename(certificate)}"'
+    return response
+
+
+def _holds(user, certificate) -> bool:
+    return user.is_authenticated and certificate.completion.learner_id == user.pk
