@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class CohortsConfig(AppConfig):
     name = "cohorts"
     verbose_name = _("Cohorts")
+
+    def ready(self):
+        from cohorts import selectors
+        from courses.schedule import register_calendar_provider
+        from lms.pathway import hooks
+
+        # The cohort calendar drives which modules are open to its learners.
+        register_calendar_provider(selectors.cohort_calendar)
+        # The engine asks cohorts who holds a level-2 seat and who is in the lab.
+        hooks.register("level2_seat", selectors.organisation_has_level2_seat)
+        hooks.register("lab_admission", selectors.leader_admitted_to_lab)

@@ -1,0 +1,50 @@
+"""Writes on cohorts: admitting and removing seats, logging facilitators' access."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from cohorts.models import Cohort, CohortSeat, FacilitatorAccess
+
+
+def seat_admit(*, cohort: Cohort, actor, organisation=None, leader=None) -> CohortSeat:
+    """Admit an organisation (level 2) or a leader (the lab) to ``cohort``, logged."""
+    if cohort.is_lab and organisation is not None:
+        raise ValidationError(_("The leadership lab admits leaders, not organisations."))
+    if not cohort.is_lab and leader is not None:
+        raise ValidationError(_("A level-2 cohort admits organisations, not people."))
+    try:
+        with transaction.atomic():
+            seat = CohortSeat.objects.create(
+                cohort=cohort, organisation=organisation, leader=leader, admitted_by=actor
+            )
+            data = {
+                "seat": seat.pk,
+                "organisation": getattr(organisation, "pk", None),
+                "leader": getattr(leader, "pk", None),
+            }
+            log(cohort, "cohorts.seat.admitted", user=actor, data=data)
+    except IntegrityError as error:
+        raise ValidationError(_("This seat is already taken in this cohort.")) from error
+    return seat
+
+
+@transaction.atomic
+def seat_remove(*, seat: CohortSeat, actor) -> CohortSeat:
+    """Remove a seat, keeping who admitted it and who removed it, and when."""
+    seat = CohortSeat.objects.select_for_update().get(pk=seat.pk)
+    if seat.removed_at is None:
+        seat.removed_at = timezone.now()
+        seat.removed_by = actor
+        seat.save(update_fields=["removed_at", "removed_by"])
+        log(seat.cohort, "cohorts.seat.removed", user=actor, data={"seat": seat.pk})
+    return seat
+
+
+def facilitator_access_log(*, user, cohort: Cohort, view: str, organisation=None) -> None:
+    """Record that ``user`` looked at learners' data of ``cohort`` (staff read the log)."""
+    FacilitatorAccess.objects.create(
+        facilitator=user, cohort=cohort, view=view, organisation=organisation
+    )
