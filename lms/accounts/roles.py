@@ -13,7 +13,9 @@ the permissions written here, so the code is the single source of truth.
   attendance to live sessions, and follows cohorts (whose access rule lives with cohorts).
 * staff: programme staff. Manage regions and organisations in the admin and can read
   the list of people; they cannot edit accounts (that would let them grant rights).
-  They read learners' feedback on modules and the translation report.
+  They read learners' feedback on modules and the translation report. They follow
+  bursaries: eligible organisations against the quotas, each eligibility's status, the
+  review requests, and the pathway settings (planned numbers, rules' version).
 
 Moderation: the sync also puts the authors' group in the approval task(s) of the
 workflow on the root page (Wagtail's default "Moderators approval"), so that authors
@@ -89,6 +91,14 @@ STAFF = Role(
         "webinars.change_attendance",
         "courses.view_modulefeedback",
         "courses.view_translation_report",
+        # Bursaries: read eligibilities and quotas, change a status, answer review
+        # requests, and set the planned numbers and the rules' version (the one
+        # permission wagtail.contrib.settings asks for a generic setting).
+        "pathway.view_bursaryeligibility",
+        "pathway.change_bursaryeligibility",
+        "pathway.view_reviewrequest",
+        "pathway.change_reviewrequest",
+        "pathway.change_pathwaysettings",
     ),
 )
 
