@@ -166,6 +166,7 @@ class ReviewRequest(models.Model):
 
     class Meta:
         verbose_name = _("review request")
+        verbose_name_plural = _("review requests")
         ordering = ["-created_at"]
 
     def __str__(self):
