@@ -13,7 +13,9 @@ the permissions written here, so the code is the single source of truth.
   attendance to live sessions, and follows cohorts (whose access rule lives with cohorts).
 * staff: programme staff. Manage regions and organisations in the admin and can read
   the list of people; they cannot edit accounts (that would let them grant rights).
-  They read learners' feedback on modules and the translation report.
+  They read learners' feedback on modules and the translation report. They manage
+  cohorts and their seats (admit, remove: a seat is never deleted) and read the
+  facilitators' access log.
 
 Moderation: the sync also puts the authors' group in the approval task(s) of the
 workflow on the root page (Wagtail's default "Moderators approval"), so that authors
@@ -89,6 +91,13 @@ STAFF = Role(
         "webinars.change_attendance",
         "courses.view_modulefeedback",
         "courses.view_translation_report",
+        "cohorts.add_cohort",
+        "cohorts.change_cohort",
+        "cohorts.view_cohort",
+        "cohorts.add_cohortseat",
+        "cohorts.change_cohortseat",
+        "cohorts.view_cohortseat",
+        "cohorts.view_facilitatoraccess",
     ),
 )
 
