@@ -21,6 +21,7 @@ facilitators' names, never anyone else's progress.
 
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -65,8 +66,9 @@ class Cohort(ClusterableModel):
         FieldPanel("course"),
         FieldPanel("starts_on"),
         InlinePanel("pauses", heading=_("Pause weeks"), label=_("Pause")),
-        FieldPanel("regions"),
-        FieldPanel("facilitators"),
+        # Tick boxes: easier than a multiple select, with a keyboard or a screen reader.
+        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("facilitators", widget=forms.CheckboxSelectMultiple),
         FieldPanel("sessions"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("behind_modules"), FieldPanel("inactive_days")])],

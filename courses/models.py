@@ -163,10 +163,17 @@ class CoursePage(FrenchFallbackMixin, Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_outline
+        from cohorts.selectors import learner_cohort_overview
+        from courses.selectors import course_outline, source_page
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(course=self, user=request.user)
+        # The learner's own cohort: its name, facilitators and weeks (never the others').
+        context["cohort"] = (
+            learner_cohort_overview(learner=request.user, course=source_page(self))
+            if self.pk
+            else None
+        )
         return context
 
 

@@ -11,16 +11,25 @@ from django.utils import translation
 
 
 def send_templated_email(
-    *, template: str, to: list[str], context: dict, language: str, attachments=()
+    *,
+    template: str,
+    to: list[str],
+    context: dict,
+    language: str,
+    attachments=(),
+    reply_to: list[str] | None = None,
 ) -> None:
-    """Render ``template`` in ``language`` and send it now (call it from a task)."""
+    """Render ``template`` in ``language`` and send it now (call it from a task).
+
+    ``reply_to``: where answers go, when not to the platform's address (a facilitator's).
+    """
     with translation.override(language or settings.LANGUAGE_CODE):
         context = {**context, "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}_body.txt", context)
         html = render_to_string(f"{template}_body.html", context)
     message = EmailMultiAlternatives(
-        subject=f"[DATAide] {subject}", body=body, from_email=None, to=to
+        subject=f"[DATAide] {subject}", body=body, from_email=None, to=to, reply_to=reply_to
     )
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:

@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("comptes/", include("allauth.urls")),
     path("webinaires/", include(webinars_urls)),
     path("parcours/", include(pathway_urls)),
+    path("cohortes/", include("cohorts.urls_messages")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

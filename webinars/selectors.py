@@ -136,3 +136,14 @@ def session_attendance_sheet(*, session: WebinarSession) -> list[dict]:
 
 def session_imports(*, session: WebinarSession) -> list[AttendanceImport]:
     return list(session.imports.select_related("uploaded_by")[:10])
+
+
+def attendance_sessions(*, user):
+    """Return the sessions whose attendance ``user`` records: every session for programme
+    staff, only the sessions of the cohorts they facilitate for a facilitator."""
+    from cohorts.selectors import is_programme_staff
+
+    sessions = WebinarSession.objects.select_related("webinar")
+    if is_programme_staff(user):
+        return sessions
+    return sessions.filter(cohorts__facilitators=user).distinct()

@@ -24,6 +24,7 @@ from webinars.models import (
     chapter_seconds,
 )
 from webinars.selectors import (
+    attendance_sessions,
     session_attendance_sheet,
     session_imports,
     webinar_sessions,
@@ -123,8 +124,8 @@ def replay_progress(request, page_id: int):
 
 
 def _require_attendance_permission(user) -> None:
-    # Facilitators and programme staff record attendance; the cohorts issue narrows
-    # facilitators to their own cohorts' sessions.
+    # Facilitators and programme staff record attendance; ``attendance_sessions`` then
+    # narrows facilitators to their own cohorts' sessions (any other one is a 404).
     if not user.has_perm(ATTENDANCE_PERMISSION):
         raise PermissionDenied
 
@@ -133,7 +134,7 @@ def _require_attendance_permission(user) -> None:
 def session_list(request):
     """Sessions whose attendance can be recorded, newest first."""
     _require_attendance_permission(request.user)
-    sessions = WebinarSession.objects.select_related("webinar").order_by("-starts_at")[:100]
+    sessions = attendance_sessions(user=request.user).order_by("-starts_at")[:100]
     return render(request, "webinars/session_list.html", {"sessions": sessions})
 
 
@@ -141,7 +142,7 @@ def session_list(request):
 def session_attendance(request, session_id: int):
     """A session's attendance: import a report, or mark people by hand."""
     _require_attendance_permission(request.user)
-    session = get_object_or_404(WebinarSession.objects.select_related("webinar"), pk=session_id)
+    session = get_object_or_404(attendance_sessions(user=request.user), pk=session_id)
     upload_form = AttendanceUploadForm()
     if request.method == "POST" and request.POST.get("action") == "import":
         upload_form = AttendanceUploadForm(request.POST, request.FILES)
@@ -185,6 +186,9 @@ def import_detail(request, import_id: int):
     """The report of one attendance import; refreshes itself while a worker runs it."""
     _require_attendance_permission(request.user)
     attendance_import = get_object_or_404(
-        AttendanceImport.objects.select_related("session__webinar"), pk=import_id
+        AttendanceImport.objects.select_related("session__webinar").filter(
+            session__in=attendance_sessions(user=request.user)
+        ),
+        pk=import_id,
     )
     return render(request, "webinars/import_detail.html", {"import": attendance_import})

@@ -16,6 +16,8 @@ the permissions written here, so the code is the single source of truth.
   They read learners' feedback on modules and the translation report. They follow
   bursaries: eligible organisations against the quotas, each eligibility's status, the
   review requests, and the pathway settings (planned numbers, rules' version).
+  They manage cohorts and their seats (admit, remove: a seat is never deleted) and
+  read the facilitators' access log.
 
 Moderation: the sync also puts the authors' group in the approval task(s) of the
 workflow on the root page (Wagtail's default "Moderators approval"), so that authors
@@ -99,6 +101,13 @@ STAFF = Role(
         "pathway.view_reviewrequest",
         "pathway.change_reviewrequest",
         "pathway.change_pathwaysettings",
+        "cohorts.add_cohort",
+        "cohorts.change_cohort",
+        "cohorts.view_cohort",
+        "cohorts.add_cohortseat",
+        "cohorts.change_cohortseat",
+        "cohorts.view_cohortseat",
+        "cohorts.view_facilitatoraccess",
     ),
 )
 

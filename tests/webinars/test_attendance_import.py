@@ -35,6 +35,13 @@ def people(db):
     }
 
 
+def facilitate(session, facilitator, **fields):
+    """Link ``session`` to a cohort ``facilitator`` facilitates: their attendance to record."""
+    from tests.cohorts.builders import make_cohort
+
+    return make_cohort(facilitators=[facilitator], sessions=[session], **fields)
+
+
 def run_import(session, name, by=None):
     with translation.override("fr"):
         return attendance_import_start(
@@ -162,13 +169,16 @@ def test_marking_by_hand_uses_the_threshold(session, people, staff):
     "role,allowed", [("facilitator", True), ("staff", True), ("learner", False), ("author", False)]
 )
 def test_only_facilitators_and_staff_reach_the_attendance_screens(client, session, role, allowed):
-    client.force_login(UserFactory(roles=[role]))
+    person = UserFactory(roles=[role])
+    facilitate(session, person)  # for a facilitator: a session of their own cohort
+    client.force_login(person)
     for url in ("/webinaires/seances/", f"/webinaires/seances/{session.pk}/presences/"):
         assert (client.get(url).status_code == 200) is allowed, url
 
 
 @pytest.mark.django_db
 def test_facilitator_uploads_a_report_and_reads_it_back(client, session, people, facilitator):
+    facilitate(session, facilitator)
     client.force_login(facilitator)
     with (SAMPLES / "zoom_fr_utf8_bom.csv").open("rb") as report:
         response = client.post(
@@ -186,6 +196,7 @@ def test_facilitator_uploads_a_report_and_reads_it_back(client, session, people,
 @pytest.mark.django_db
 def test_facilitator_marks_attendance_by_hand(client, session, people, facilitator):
     learner = people["ines.roy@exemple.test"]
+    facilitate(session, facilitator)
     client.force_login(facilitator)
     client.post(
         f"/webinaires/seances/{session.pk}/presences/",
@@ -208,6 +219,7 @@ def test_attendance_sheet_query_count_is_constant(
 
     from webinars.services import session_register
 
+    facilitate(session, facilitator)
     client.force_login(facilitator)
     url = f"/webinaires/seances/{session.pk}/presences/"
     session.starts_at = timezone.now() + timedelta(days=1)
@@ -224,3 +236,62 @@ def test_attendance_sheet_query_count_is_constant(
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_facilitator_records_only_their_own_cohorts_sessions(client, session, facilitator):
+    start = timezone.now() - timedelta(days=2)
+    other_webinar = webinar_page(
+        level=session.webinar.get_parent(),
+        slug="autre-webinaire",
+        title="Autre webinaire",
+        sessions=[{"starts_at": start, "duration_minutes": 90}],
+    )
+    elsewhere = other_webinar.sessions.get()  # another facilitator's cohort's session
+    facilitate(elsewhere, UserFactory(roles=["facilitator"]), name="Autre cohorte")
+    unlinked = webinar_page(
+        level=session.webinar.get_parent(),
+        slug="sans-cohorte",
+        title="Webinaire sans cohorte",
+        sessions=[{"starts_at": start, "duration_minutes": 90}],
+    ).sessions.get()
+    facilitate(session, facilitator)
+    foreign_import = run_import(elsewhere, "zoom_en_utf8.csv")
+    client.force_login(facilitator)
+
+    listing = htmllib.unescape(client.get("/webinaires/seances/").content.decode())
+    assert f"/webinaires/seances/{session.pk}/presences/" in listing
+    assert "Autre webinaire" not in listing and "Webinaire sans cohorte" not in listing
+    for other in (elsewhere, unlinked):
+        url = f"/webinaires/seances/{other.pk}/presences/"
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"action": "mark", "learner": facilitator.pk}).status_code == 404
+    assert client.get(f"/webinaires/importations/{foreign_import.pk}/").status_code == 404
+    assert not Attendance.objects.filter(recorded_by=facilitator).exists()
+
+    own_import = run_import(session, "zoom_en_utf8.csv")
+    assert client.get(f"/webinaires/importations/{own_import.pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_staff_record_every_session(client, session, staff):
+    unlinked_import = run_import(session, "zoom_en_utf8.csv")
+    client.force_login(staff)
+
+    assert (
+        f"/webinaires/seances/{session.pk}/presences/"
+        in client.get("/webinaires/seances/").content.decode()
+    )
+    assert client.get(f"/webinaires/seances/{session.pk}/presences/").status_code == 200
+    assert client.get(f"/webinaires/importations/{unlinked_import.pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_session_of_two_of_a_facilitators_cohorts_is_listed_once(client, session, facilitator):
+    facilitate(session, facilitator)
+    facilitate(session, facilitator, name="Deuxième cohorte")
+    client.force_login(facilitator)
+
+    listing = client.get("/webinaires/seances/").content.decode()
+
+    assert listing.count(f"/webinaires/seances/{session.pk}/presences/") == 1

@@ -4,14 +4,17 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pathway', '0002_request_keys'),
+        ("pathway", "0002_request_keys"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='reviewrequest',
-            options={'ordering': ['-created_at'], 'verbose_name': 'review request', 'verbose_name_plural': 'review requests'},
+            name="reviewrequest",
+            options={
+                "ordering": ["-created_at"],
+                "verbose_name": "review request",
+                "verbose_name_plural": "review requests",
+            },
         ),
     ]
