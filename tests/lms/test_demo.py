@@ -40,3 +40,16 @@ def test_the_demo_learner_has_completed_level_1(client):
     assert BursaryEligibility.objects.get().organisation == learner.organisation
     client.force_login(learner)
     assert "prise automatiquement" in client.get("/parcours/mon-parcours/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_demo_facilitator_has_a_cohort_with_seats(client):
+    from cohorts.models import Cohort
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    cohort = Cohort.objects.get()
+    assert cohort.seats.active().count() == 6
+    assert [u.email for u in cohort.facilitators.all()] == ["animateur@dataide.test"]
+    client.force_login(User.objects.get(email="animateur@dataide.test"))
+    assert client.get("/webinaires/seances/").status_code == 200
+    assert cohort.sessions.exists()

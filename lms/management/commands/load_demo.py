@@ -83,7 +83,34 @@ class Command(BaseCommand):
                 )
         self._translate_home()
         pathway_demo_load(author=User.objects.get(email="autrice@dataide.test"))
+        self._cohort()
         self._learner_history()
+
+    def _cohort(self):
+        """A level-2 cohort that started three weeks ago, facilitated by the demo
+        facilitator, with half the demo organisations seated."""
+        from datetime import timedelta
+
+        from cohorts.models import Cohort
+        from cohorts.services import seat_admit
+        from courses.models import CoursePage
+        from webinars.models import WebinarSession
+
+        course = CoursePage.objects.filter(locale__language_code="fr", format="course").first()
+        if course is None:
+            return
+        staff = User.objects.get(email="equipe@dataide.test")
+        start = timezone.localdate() - timedelta(weeks=3)
+        cohort = Cohort.objects.create(
+            name="Cohorte de démonstration",
+            course=course,
+            starts_on=start - timedelta(start.weekday()),
+        )
+        cohort.facilitators.add(User.objects.get(email="animateur@dataide.test"))
+        cohort.sessions.set(WebinarSession.objects.all())
+        cohort.save()  # parental many-to-many relations are written on save
+        for organisation in Organisation.objects.order_by("pk")[:6]:
+            seat_admit(cohort=cohort, actor=staff, organisation=organisation)
 
     def _learner_history(self):
         """The demo learner attended last week's live session: level 1 is complete and
