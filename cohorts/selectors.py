@@ -1,18 +1,38 @@
-"""Reads on cohorts: who may see which cohort, a learner's cohort and its calendar."""
+"""Reads on cohorts: who may see which cohort, a learner's cohort and its calendar, and
+what facilitators follow: the progress grid, its chart, attendance to live sessions."""
 
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.http import Http404
+from django.utils import timezone
+from django.utils.text import Truncator
 
 from cohorts.models import Cohort, CohortSeat
 from courses.schedule import CourseCalendar
 from lms.accounts.roles import ROLES
 
+if TYPE_CHECKING:
+    from lms.accounts.models import Organisation, User
+    from webinars.models import WebinarSession
+
 
 def is_programme_staff(user) -> bool:
     return user.is_superuser or user.groups.filter(name=ROLES["staff"].group_name).exists()
+
+
+def can_follow_cohorts(user) -> bool:
+    """Facilitators and programme staff follow cohorts (each one's own, or all); nobody
+    else, whatever cohort they name."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    names = (ROLES["facilitator"].group_name, ROLES["staff"].group_name)
+    return user.groups.filter(name__in=names).exists()
 
 
 def visible_cohorts(*, user):
@@ -143,14 +163,488 @@ def cohort_learners(cohort: Cohort):
 
 
 def cohort_flagged_learner_ids(cohort: Cohort) -> set[int]:
-    """Return the ids of the cohort's learners flagged as behind or inactive.
-
-    Empty for now: the flags are computed with the cohort's grid (``cohort_grid``, built
-    elsewhere); wire this function to them when it lands.
-    """
-    return set()
+    """Return the ids of the cohort's learners flagged as behind or inactive today, by
+    the same rule as the progress grid."""
+    return {row.learner.pk for row in cohort_grid(cohort=cohort).rows if row.flagged}
 
 
 def cohort_messages(cohort: Cohort):
     """Return the messages sent to the cohort, newest first."""
     return cohort.messages.select_related("sender").order_by("-created_at")
+
+
+# --- The facilitators' progress grid ---------------------------------------------------
+
+
+class CellStatus:
+    """Where a learner stands on one module."""
+
+    DONE = "done"  # a ModuleCompletion exists
+    IN_PROGRESS = "in_progress"  # no completion, but at least one ActivityResponse
+    NOT_STARTED = "not_started"
+
+
+class GridStatusFilter:
+    """Which learners ``?status=`` keeps."""
+
+    BEHIND = "behind"
+    INACTIVE = "inactive"
+    FLAGGED = "flagged"  # behind or inactive
+    OK = "ok"  # neither
+    ALL = ""
+
+
+class GridSort:
+    NAME = "name"
+    PROGRESS = "progress"  # the fewest modules done first
+    ACTIVITY = "activity"  # the longest without activity first
+
+
+@dataclass
+class GridColumn:
+    """One live module of the cohort's course (French page), in the course's order."""
+
+    module_id: int  # the French page's id, which records point at
+    week: int
+    title: str  # in the reader's language where translated
+    short_title: str
+    required: bool
+    is_current_week: bool = False
+    #: How many of the rows shown have completed it.
+    done_count: int = 0
+
+
+@dataclass
+class GridRow:
+    """One learner (a seated leader, in the lab) and their status on every column."""
+
+    learner: "User"
+    name: str
+    statuses: list[str]
+    done: int
+    #: Required modules whose week has come, and how many of those are done.
+    required_due: int
+    required_due_done: int
+    last_activity: datetime | None
+    #: Days without activity: since the last one, or since the cohort started.
+    idle_days: int
+    behind: bool
+    inactive: bool
+
+    @property
+    def behind_by(self) -> int:
+        return self.required_due - self.required_due_done
+
+    @property
+    def flagged(self) -> bool:
+        return self.behind or self.inactive
+
+
+@dataclass
+class GridGroup:
+    """An organisation and its learners (in the lab, its seated leaders); ``organisation``
+    is None for leaders who belong to no organisation."""
+
+    organisation: "Organisation | None"
+    rows: list[GridRow]
+
+
+@dataclass
+class WeekCompletion:
+    """One week of the calendar in the completion chart."""
+
+    week: int
+    opens_on: date | None
+    required_count: int  # required modules of that week
+    expected_percent: int  # 100 once the week is open, 0 before
+    done_count: int  # learners who completed all the week's required modules
+    learner_count: int
+
+    @property
+    def percent(self) -> int:
+        if not self.learner_count:
+            return 0
+        return round(100 * self.done_count / self.learner_count)
+
+
+@dataclass
+class CohortGrid:
+    """The progress of a cohort's learners, module by module, against its calendar."""
+
+    cohort: Cohort
+    today: date
+    columns: list[GridColumn]
+    groups: list[GridGroup]
+    week_starts: dict[int, date]
+    #: The latest week whose start is on or before today (None before week 1).
+    expected_week: int | None
+    #: Today falls in a pause week (after ``expected_week``, before the next one).
+    is_pause: bool
+    #: The last week is over.
+    has_ended: bool
+    #: How many learners the whole cohort has, whatever the filters.
+    cohort_learner_count: int = 0
+
+    @property
+    def rows(self) -> list[GridRow]:
+        return [row for group in self.groups for row in group.rows]
+
+    @property
+    def learner_count(self) -> int:
+        return sum(len(g.rows) for g in self.groups)
+
+    @property
+    def organisations(self) -> list:
+        return [g.organisation for g in self.groups if g.organisation is not None]
+
+    @property
+    def next_week_starts_on(self) -> date | None:
+        week = (self.expected_week or 0) + 1
+        return self.week_starts.get(week)
+
+    def organisation(self, organisation_id) -> "Organisation":
+        """Return one of the cohort's organisations by id, or 404 (whatever the id)."""
+        return find_organisation(self.organisations, organisation_id)
+
+    def filtered(self, *, organisation=None, status: str = "", sort: str = "") -> "CohortGrid":
+        """Return the grid with only one organisation's rows and/or the rows of a status,
+        sorted by name, progress or last activity; column totals count the rows kept."""
+        keep = {
+            GridStatusFilter.BEHIND: lambda r: r.behind,
+            GridStatusFilter.INACTIVE: lambda r: r.inactive,
+            GridStatusFilter.FLAGGED: lambda r: r.flagged,
+            GridStatusFilter.OK: lambda r: not r.flagged,
+        }.get(status)
+        groups = []
+        for group in self.groups:
+            if organisation is not None and group.organisation != organisation:
+                continue
+            rows = [r for r in group.rows if keep is None or keep(r)]
+            if keep is not None and not rows:
+                continue  # an organisation none of whose learners match
+            groups.append(GridGroup(organisation=group.organisation, rows=rows))
+        groups = _sorted_groups(groups, sort)
+        columns = [replace(c) for c in self.columns]
+        _count_done(columns, [r for g in groups for r in g.rows])
+        return replace(self, columns=columns, groups=groups)
+
+    def completion_by_week(self) -> list[WeekCompletion]:
+        """Return, for each week with required modules, the share of this grid's learners
+        who finished that week's required modules, against the share expected by now."""
+        calendar = CourseCalendar(week_starts=self.week_starts, source="cohort")
+        rows = self.rows
+        by_week: dict[int, list[int]] = {}
+        for index, column in enumerate(self.columns):
+            if column.required:
+                by_week.setdefault(column.week, []).append(index)
+        weeks = []
+        for week, indexes in sorted(by_week.items()):
+            opens_on = calendar.opens_on(week)
+            done = sum(1 for r in rows if all(r.statuses[i] == CellStatus.DONE for i in indexes))
+            weeks.append(
+                WeekCompletion(
+                    week=week,
+                    opens_on=opens_on,
+                    required_count=len(indexes),
+                    expected_percent=100 if opens_on is not None and opens_on <= self.today else 0,
+                    done_count=done,
+                    learner_count=len(rows),
+                )
+            )
+        return weeks
+
+
+def cohort_members(*, cohort: Cohort):
+    """Return the people whose progress a cohort follows: the active learners of its
+    seated organisations, or, for the leadership lab, its seated leaders."""
+    from lms.accounts.models import User
+
+    seats = Q(cohort_seats__cohort=cohort, cohort_seats__removed_at__isnull=True)
+    if cohort.is_lab:
+        return User.objects.filter(seats)
+    return User.objects.filter(
+        is_active=True,
+        groups__name=ROLES["learner"].group_name,
+        organisation__cohort_seats__cohort=cohort,
+        organisation__cohort_seats__removed_at__isnull=True,
+    )
+
+
+def cohort_organisations(*, cohort: Cohort, members: list) -> list:
+    """Return the cohort's organisations: those holding an active seat, or, in the lab,
+    those its seated leaders (``members``) belong to. One query (none for the lab)."""
+    if cohort.is_lab:
+        return list(
+            {m.organisation_id: m.organisation for m in members if m.organisation_id}.values()
+        )
+    return [
+        seat.organisation
+        for seat in CohortSeat.objects.active()
+        .filter(cohort=cohort, organisation__isnull=False)
+        .select_related("organisation__region")
+    ]
+
+
+def find_organisation(organisations: list, organisation_id) -> "Organisation":
+    """Return the organisation of that id among ``organisations``, or 404: an organisation
+    that is not the cohort's does not exist here, whatever the id looks like."""
+    for organisation in organisations:
+        if str(organisation.pk) == str(organisation_id).strip():
+            return organisation
+    raise Http404
+
+
+def expected_week(*, week_starts: dict[int, date], today: date) -> int | None:
+    """Return the latest week whose start is on or before ``today`` (None before week 1)."""
+    started = [week for week, starts_on in week_starts.items() if starts_on <= today]
+    return max(started) if started else None
+
+
+def calendar_position(*, week_starts: dict[int, date], today: date):
+    """Return (expected week, in a pause week?, calendar over?) for ``today``: a week whose
+    seven days are past while the next has not opened is a pause; after the last week's
+    seven days, the calendar is over."""
+    current = expected_week(week_starts=week_starts, today=today)
+    week_over = current is not None and today >= week_starts[current] + timedelta(weeks=1)
+    last_week = max(week_starts) if week_starts else None
+    return current, week_over and current != last_week, week_over and current == last_week
+
+
+def cohort_grid(*, cohort: Cohort, today: date | None = None) -> CohortGrid:
+    """Return the cohort's progress grid: its organisations with their learners (the seated
+    leaders, in the lab), the course's live modules in order, each learner's status on
+    each, totals, last activity and who is behind or inactive.
+
+    A fixed number of queries whatever the number of learners and modules (seven, plus
+    one or two for the modules' titles when the reader's language is not French).
+    """
+    from courses.models import ActivityResponse, ModuleCompletion, ModuleFeedback, ModulePage
+    from courses.selectors import localized_pages
+
+    today = today or timezone.localdate()
+    week_starts = cohort.week_starts()
+    current, is_pause, has_ended = calendar_position(week_starts=week_starts, today=today)
+
+    modules = list(
+        ModulePage.objects.child_of(cohort.course)
+        .live()
+        .only("pk", "title", "week", "required", "path", "translation_key", "locale_id")
+        .order_by("path")
+    )
+    shown = localized_pages(modules)
+    columns = [
+        GridColumn(
+            module_id=module.pk,
+            week=module.week,
+            title=localized.title,
+            short_title=Truncator(localized.title).chars(SHORT_TITLE_LENGTH),
+            required=module.required,
+            is_current_week=not is_pause and not has_ended and module.week == current,
+        )
+        for module, localized in zip(modules, shown, strict=True)
+    ]
+    module_ids = [c.module_id for c in columns]
+
+    members = list(cohort_members(cohort=cohort).select_related("organisation"))
+    learner_ids = [m.pk for m in members]
+    done: dict[tuple[int, int], datetime] = {}
+    started: set[tuple[int, int]] = set()
+    last: dict[int, datetime] = {}
+    if learner_ids and module_ids:
+        records = {"learner_id__in": learner_ids, "module_id__in": module_ids}
+        for learner_id, module_id, at in ModuleCompletion.objects.filter(**records).values_list(
+            "learner_id", "module_id", "completed_at"
+        ):
+            done[learner_id, module_id] = at
+            _keep_latest(last, learner_id, at)
+        for item in (
+            ActivityResponse.objects.filter(**records)
+            .values("learner_id", "module_id")
+            .annotate(at=Max("updated_at"))
+            .order_by()
+        ):
+            started.add((item["learner_id"], item["module_id"]))
+            _keep_latest(last, item["learner_id"], item["at"])
+        for item in (
+            ModuleFeedback.objects.filter(**records)
+            .values("learner_id")
+            .annotate(at=Max("updated_at"))
+            .order_by()
+        ):
+            _keep_latest(last, item["learner_id"], item["at"])
+
+    due = [
+        i for i, c in enumerate(columns) if c.required and current is not None and c.week <= current
+    ]
+    since_start = max(0, (today - cohort.starts_on).days)
+    rows_by_group: dict[int | None, list[GridRow]] = {}
+    for member in members:
+        statuses = [
+            CellStatus.DONE
+            if (member.pk, module_id) in done
+            else CellStatus.IN_PROGRESS
+            if (member.pk, module_id) in started
+            else CellStatus.NOT_STARTED
+            for module_id in module_ids
+        ]
+        due_done = sum(1 for i in due if statuses[i] == CellStatus.DONE)
+        last_activity = last.get(member.pk)
+        idle_days = (
+            max(0, (today - timezone.localdate(last_activity)).days)
+            if last_activity is not None
+            else since_start
+        )
+        row = GridRow(
+            learner=member,
+            name=member.get_full_name() or member.email,
+            statuses=statuses,
+            done=statuses.count(CellStatus.DONE),
+            required_due=len(due),
+            required_due_done=due_done,
+            last_activity=last_activity,
+            idle_days=idle_days,
+            behind=len(due) - due_done >= cohort.behind_modules,
+            inactive=idle_days >= cohort.inactive_days,
+        )
+        rows_by_group.setdefault(member.organisation_id, []).append(row)
+
+    groups = [
+        GridGroup(organisation=o, rows=rows_by_group.get(o.pk, []))
+        for o in cohort_organisations(cohort=cohort, members=members)
+    ]
+    if rows_by_group.get(None):
+        groups.append(GridGroup(organisation=None, rows=rows_by_group[None]))
+    grid = CohortGrid(
+        cohort=cohort,
+        today=today,
+        columns=columns,
+        groups=groups,
+        week_starts=week_starts,
+        expected_week=current,
+        is_pause=is_pause,
+        has_ended=has_ended,
+        cohort_learner_count=len(members),
+    )
+    return grid.filtered(sort=GridSort.NAME)
+
+
+#: How many characters of a module's title its column shows.
+SHORT_TITLE_LENGTH = 28
+
+
+def _keep_latest(latest: dict, key, at) -> None:
+    if at is not None and (key not in latest or at > latest[key]):
+        latest[key] = at
+
+
+def _count_done(columns: list[GridColumn], rows: list[GridRow]) -> None:
+    for index, column in enumerate(columns):
+        column.done_count = sum(1 for r in rows if r.statuses[index] == CellStatus.DONE)
+
+
+def _name_key(text: str) -> str:
+    """Sort French names as a reader expects: accents and case aside."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _sorted_groups(groups: list[GridGroup], sort: str) -> list[GridGroup]:
+    """Sort learners within each organisation, and organisations by their first learner
+    under the same order (the one most behind, or idle the longest, leads)."""
+    if sort == GridSort.PROGRESS:
+
+        def key(r):
+            return (r.done, r.required_due_done, _name_key(r.name))
+    elif sort == GridSort.ACTIVITY:
+
+        def key(r):
+            return (-r.idle_days, _name_key(r.name))
+    else:
+
+        def key(r):
+            return _name_key(r.name)
+
+    for group in groups:
+        group.rows.sort(key=key)
+
+    def group_key(group):
+        name = _name_key(group.organisation.name) if group.organisation else "\uffff"
+        if sort in (GridSort.PROGRESS, GridSort.ACTIVITY) and group.rows:
+            return (0, key(group.rows[0]), name)
+        return (1 if sort in (GridSort.PROGRESS, GridSort.ACTIVITY) else 0, (), name)
+
+    return sorted(groups, key=group_key)
+
+
+# --- An organisation's page ------------------------------------------------------------
+
+
+class PlanStatus:
+    NOT_STARTED = "not_started"
+    STARTED = "started"
+    SUBMITTED = "submitted"
+
+
+def organisation_plan_status(organisation) -> dict[str, str]:
+    """Return where an organisation stands on its self-assessment and its digital
+    transition plan: ``PlanStatus`` values, never their content.
+
+    Both arrive with later issues; until then, both are "not_started".
+    """
+    return {
+        "self_assessment": PlanStatus.NOT_STARTED,
+        "transition_plan": PlanStatus.NOT_STARTED,
+    }
+
+
+# --- Attendance to the cohort's live sessions -------------------------------------------
+
+
+@dataclass
+class AttendanceRow:
+    learner: "User"
+    name: str
+    organisation: "Organisation | None"
+    session: "WebinarSession"
+    minutes_present: int
+    attended: bool
+
+
+def cohort_attendance(*, cohort: Cohort, members: list | None = None) -> list[AttendanceRow]:
+    """Return one row per member and live session of the cohort, by organisation and
+    name: minutes present and whether that counted as present. Three queries (two when
+    ``members`` is given), whatever the number of people."""
+    from webinars.models import Attendance
+
+    if members is None:
+        members = list(cohort_members(cohort=cohort).select_related("organisation"))
+    sessions = list(cohort.sessions.select_related("webinar").order_by("starts_at"))
+    records = {
+        (a["learner_id"], a["session_id"]): a
+        for a in Attendance.objects.filter(
+            session__in=[s.pk for s in sessions], learner__in=[m.pk for m in members]
+        ).values("learner_id", "session_id", "minutes_present", "attended")
+    }
+    rows = []
+    members = sorted(
+        members,
+        key=lambda m: (
+            m.organisation is None,
+            _name_key(m.organisation.name if m.organisation else ""),
+            _name_key(m.get_full_name() or m.email),
+        ),
+    )
+    for member in members:
+        for session in sessions:
+            record = records.get((member.pk, session.pk), {})
+            rows.append(
+                AttendanceRow(
+                    learner=member,
+                    name=member.get_full_name() or member.email,
+                    organisation=member.organisation,
+                    session=session,
+                    minutes_present=record.get("minutes_present", 0),
+                    attended=record.get("attended", False),
+                )
+            )
+    return rows

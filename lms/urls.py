@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cohorts import urls as cohorts_urls
 from lms import views
 from lms.accounts import urls as accounts_urls
 from lms.pathway import urls as pathway_urls
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("comptes/", include(accounts_urls)),
     path("comptes/", include("allauth.urls")),
     path("webinaires/", include(webinars_urls)),
+    path("cohortes/", include(cohorts_urls)),
     path("parcours/", include(pathway_urls)),
     path("cohortes/", include("cohorts.urls_messages")),
     path("", include(wagtail_urls)),

@@ -43,3 +43,12 @@ def language_switcher(context):
 def can_access_admin(context) -> bool:
     user = context.get("user")
     return bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
+
+
+@register.simple_tag(takes_context=True)
+def can_follow_cohorts(context) -> bool:
+    """Facilitators and programme staff see the link to their cohorts."""
+    from cohorts.selectors import can_follow_cohorts as follows
+
+    user = context.get("user")
+    return bool(user and follows(user))

@@ -168,3 +168,47 @@ def test_webinar_page_has_no_wcag_21_aa_violation(in_browser, learner):
     violations = in_browser(visit)
 
     assert violations == [], report(webinar.url, violations)
+
+
+def test_cohort_grid_page_has_no_wcag_21_aa_violation(in_browser, facilitator, staff):
+    """The facilitators' progress grid: row groups, sticky headers, the chart, the form."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cohorts.models import Cohort, CohortPause
+    from cohorts.services import seat_admit
+    from courses.models import ActivityResponse, ModuleCompletion
+    from tests.factories import OrganisationFactory, block_id, course_page, module_page
+
+    course = course_page(duration_weeks=4)
+    modules = [module_page(course, week=week) for week in (1, 1, 2, 3, 4)]
+    cohort = Cohort.objects.create(
+        name="Cohorte Montréal", course=course, starts_on=timezone.localdate() - timedelta(days=8)
+    )
+    CohortPause.objects.create(cohort=cohort, after_week=3)
+    cohort.facilitators.add(facilitator)
+    cohort.save()
+    for name in ("Cuisine collective, Saint-Jérôme", "Bibliothèque de rue"):
+        organisation = OrganisationFactory(name=name)
+        seat_admit(cohort=cohort, actor=staff, organisation=organisation)
+        done, started = (
+            UserFactory(organisation=organisation, roles=["learner"], first_name=first)
+            for first in ("Alice", "Béatrice")
+        )
+        ModuleCompletion.objects.create(learner=done, module=modules[0], module_title="M")
+        ActivityResponse.objects.create(
+            learner=started,
+            module=modules[0],
+            block_id=block_id(modules[0], "reflection"),
+            kind="reflection",
+        )
+    url = f"/cohortes/{cohort.pk}/"
+
+    def visit(page):
+        log_in(page, facilitator.email)
+        return axe_violations(page, url)
+
+    violations = in_browser(visit)
+
+    assert violations == [], report(url, violations)

@@ -1,0 +1,120 @@
+"""The facilitators' CSV exports: streamed, UTF-8 with a byte order mark (so that Excel
+in French reads the accents), the header row in the reader's language.
+
+Rows are built in the view, while the request's language is active; only their writing
+is streamed. A cell that starts like a formula (=, +, -, @) is prefixed with an
+apostrophe, so that a name typed at sign-up never runs in a spreadsheet.
+"""
+
+import csv
+from collections.abc import Iterable
+
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from cohorts.selectors import AttendanceRow, CellStatus, CohortGrid
+
+BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class _Echo:
+    """A file-like object whose ``write`` hands back the line: csv.writer into a stream."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def safe(value) -> str:
+    """Return a cell's text, defused if a spreadsheet would take it for a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def csv_response(rows: Iterable[list], *, filename: str) -> StreamingHttpResponse:
+    """Stream ``rows`` as a CSV attachment, the byte order mark first."""
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield BOM
+        for row in rows:
+            yield writer.writerow([safe(cell) for cell in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def filename(kind: str, cohort) -> str:
+    """``progression-<cohort-slug>.csv``, ``presences-<cohort-slug>.csv``."""
+    return f"{kind}-{slugify(cohort.name) or cohort.pk}.csv"
+
+
+def status_label(status: str) -> str:
+    return {
+        CellStatus.DONE: _("Done"),
+        CellStatus.IN_PROGRESS: _("In progress"),
+        CellStatus.NOT_STARTED: _("Not started"),
+    }[status]
+
+
+def yes_no(value: bool) -> str:
+    return _("yes") if value else _("no")
+
+
+def _date(value) -> str:
+    return timezone.localtime(value).date().isoformat() if value else ""
+
+
+def grid_rows(grid: CohortGrid) -> list[list]:
+    """Return the grid as rows: the header, then one row per learner."""
+    header = [_("Organisation"), _("Person")]
+    header += [
+        _("Week %(week)s: %(title)s") % {"week": c.week, "title": c.title} for c in grid.columns
+    ]
+    header += [_("Modules done"), _("Last activity"), _("Behind"), _("Inactive")]
+    rows = [header]
+    for group in grid.groups:
+        organisation = group.organisation.name if group.organisation else ""
+        for row in group.rows:
+            rows.append(
+                [
+                    organisation,
+                    row.name,
+                    *[status_label(s) for s in row.statuses],
+                    row.done,
+                    _date(row.last_activity),
+                    yes_no(row.behind),
+                    yes_no(row.inactive),
+                ]
+            )
+    return rows
+
+
+def attendance_rows(rows: list[AttendanceRow]) -> list[list]:
+    """Return attendance as rows: the header, then one row per person and session."""
+    header = [
+        _("Organisation"),
+        _("Person"),
+        _("Live session"),
+        _("Date"),
+        _("Minutes present"),
+        _("Present"),
+    ]
+    lines = [header]
+    for row in rows:
+        lines.append(
+            [
+                row.organisation.name if row.organisation else "",
+                row.name,
+                row.session.webinar.title,
+                timezone.localtime(row.session.starts_at).strftime("%Y-%m-%d %H:%M"),
+                row.minutes_present,
+                yes_no(row.attended),
+            ]
+        )
+    return lines

@@ -1,0 +1,174 @@
+"""The facilitators' pages: their cohorts, each one's progress grid and exports, and one
+organisation's page. Programme staff reach every cohort; a facilitator reaches only the
+cohorts they facilitate (anything else is a 404, whatever the URL or parameter)."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+
+from cohorts import exports
+from cohorts.charts import completion_chart
+from cohorts.selectors import (
+    GridSort,
+    GridStatusFilter,
+    calendar_position,
+    can_follow_cohorts,
+    cohort_attendance,
+    cohort_for,
+    cohort_grid,
+    cohort_members,
+    cohort_organisations,
+    find_organisation,
+    organisation_plan_status,
+    visible_cohorts,
+)
+from cohorts.services import facilitator_access_log
+
+STATUS_CHOICES = [
+    (GridStatusFilter.ALL, _("Everyone")),
+    (GridStatusFilter.FLAGGED, _("Flagged (behind or inactive)")),
+    (GridStatusFilter.BEHIND, _("Behind")),
+    (GridStatusFilter.INACTIVE, _("Inactive")),
+    (GridStatusFilter.OK, _("Not flagged")),
+]
+SORT_CHOICES = [
+    (GridSort.NAME, _("Name")),
+    (GridSort.PROGRESS, _("Progress, lowest first")),
+    (GridSort.ACTIVITY, _("Last activity, oldest first")),
+]
+
+
+def _follower(request):
+    """Only facilitators and programme staff follow cohorts: anyone else, 403."""
+    if not can_follow_cohorts(request.user):
+        raise PermissionDenied
+
+
+def _grid_options(request, grid) -> dict:
+    """Read ``?organisation=``, ``?status=`` and ``?sort=``. An organisation that is not
+    one of the cohort's is a 404; an unknown status or sort falls back to the default."""
+    organisation_id = request.GET.get("organisation", "")
+    organisation = grid.organisation(organisation_id) if organisation_id else None
+    status = request.GET.get("status", "")
+    if status not in {value for value, _label in STATUS_CHOICES}:
+        status = GridStatusFilter.ALL
+    sort = request.GET.get("sort", "")
+    if sort not in {value for value, _label in SORT_CHOICES}:
+        sort = GridSort.NAME
+    return {"organisation": organisation, "status": status, "sort": sort}
+
+
+@never_cache
+@login_required
+def cohort_list(request):
+    """The cohorts the person follows: their own, or all of them for programme staff."""
+    _follower(request)
+    cohorts = list(
+        visible_cohorts(user=request.user)
+        .prefetch_related("pauses")
+        .annotate(seat_count=Count("seats", filter=Q(seats__removed_at__isnull=True)))
+    )
+    today = timezone.localdate()
+    for cohort in cohorts:
+        cohort.current_week, cohort.is_pause, cohort.has_ended = calendar_position(
+            week_starts=cohort.week_starts(), today=today
+        )
+    return render(request, "cohorts/cohort_list.html", {"cohorts": cohorts})
+
+
+@never_cache
+@login_required
+def cohort_grid_view(request, cohort_id: int):
+    """A cohort's progress grid, filtered and sorted by GET parameters, and its chart."""
+    _follower(request)
+    cohort = cohort_for(user=request.user, cohort_id=cohort_id)
+    grid = cohort_grid(cohort=cohort)
+    options = _grid_options(request, grid)
+    shown = grid.filtered(**options)
+    facilitator_access_log(
+        user=request.user, cohort=cohort, view="grid", organisation=options["organisation"]
+    )
+    weeks = grid.completion_by_week()
+    return render(
+        request,
+        "cohorts/cohort_grid.html",
+        {
+            "cohort": cohort,
+            "grid": shown,
+            "whole": grid,
+            "options": options,
+            "status_choices": STATUS_CHOICES,
+            "sort_choices": SORT_CHOICES,
+            "weeks": weeks,
+            "chart": completion_chart(weeks),
+        },
+    )
+
+
+@never_cache
+@login_required
+def organisation_view(request, cohort_id: int, organisation_id: int):
+    """One organisation of the cohort: its learners' progress and where its
+    self-assessment and transition plan stand (their status only, never their content)."""
+    _follower(request)
+    cohort = cohort_for(user=request.user, cohort_id=cohort_id)
+    grid = cohort_grid(cohort=cohort)
+    organisation = grid.organisation(organisation_id)
+    shown = grid.filtered(organisation=organisation)
+    facilitator_access_log(
+        user=request.user, cohort=cohort, view="organisation", organisation=organisation
+    )
+    return render(
+        request,
+        "cohorts/cohort_organisation.html",
+        {
+            "cohort": cohort,
+            "organisation": organisation,
+            "grid": shown,
+            "plan": organisation_plan_status(organisation),
+        },
+    )
+
+
+@never_cache
+@login_required
+def grid_export(request, cohort_id: int):
+    """The grid as CSV (the same filters as the page), one row per learner."""
+    _follower(request)
+    cohort = cohort_for(user=request.user, cohort_id=cohort_id)
+    grid = cohort_grid(cohort=cohort)
+    options = _grid_options(request, grid)
+    shown = grid.filtered(**options)
+    facilitator_access_log(
+        user=request.user, cohort=cohort, view="export_grid", organisation=options["organisation"]
+    )
+    return exports.csv_response(
+        exports.grid_rows(shown), filename=exports.filename("progression", cohort)
+    )
+
+
+@never_cache
+@login_required
+def attendance_export(request, cohort_id: int):
+    """Attendance to the cohort's live sessions as CSV: one row per person and session
+    (``?organisation=`` keeps one organisation's people)."""
+    _follower(request)
+    cohort = cohort_for(user=request.user, cohort_id=cohort_id)
+    members = list(cohort_members(cohort=cohort).select_related("organisation"))
+    organisation = None
+    if request.GET.get("organisation"):
+        organisation = find_organisation(
+            cohort_organisations(cohort=cohort, members=members), request.GET["organisation"]
+        )
+        members = [m for m in members if m.organisation_id == organisation.pk]
+    rows = cohort_attendance(cohort=cohort, members=members)
+    facilitator_access_log(
+        user=request.user, cohort=cohort, view="export_attendance", organisation=organisation
+    )
+    return exports.csv_response(
+        exports.attendance_rows(rows), filename=exports.filename("presences", cohort)
+    )
