@@ -130,6 +130,18 @@ def _require_attendance_permission(user) -> None:
         raise PermissionDenied
 
 
+def _log_facilitator_access(user, session) -> None:
+    """An attendance sheet shows learners' names: facilitators' views of it are logged
+    for programme staff, like the cohort pages."""
+    from cohorts.selectors import is_programme_staff
+    from cohorts.services import facilitator_access_log
+
+    if is_programme_staff(user):
+        return
+    for cohort in session.cohorts.filter(facilitators=user):
+        facilitator_access_log(user=user, cohort=cohort, view="attendance")
+
+
 @login_required
 def session_list(request):
     """Sessions whose attendance can be recorded, newest first."""
@@ -169,6 +181,7 @@ def session_attendance(request, session_id: int):
         else:
             messages.error(request, _("Give the minutes present as a whole number."))
         return redirect("webinars_session_attendance", session_id=session.pk)
+    _log_facilitator_access(request.user, session)
     return render(
         request,
         "webinars/session_attendance.html",

@@ -191,6 +191,9 @@ def test_facilitator_uploads_a_report_and_reads_it_back(client, session, people,
         client.get(f"/webinaires/seances/{session.pk}/presences/").content.decode()
     )
     assert "Camille Tremblay" in sheet
+    from cohorts.models import FacilitatorAccess
+
+    assert FacilitatorAccess.objects.filter(facilitator=facilitator, view="attendance").exists()
 
 
 @pytest.mark.django_db
