@@ -111,6 +111,40 @@ class Command(BaseCommand):
         cohort.save()  # parental many-to-many relations are written on save
         for organisation in Organisation.objects.order_by("pk")[:6]:
             seat_admit(cohort=cohort, actor=staff, organisation=organisation)
+        self._cohort_learners(course, start)
+
+    def _cohort_learners(self, course, start):
+        """Learners of the seated organisations, at different points of the course, so
+        that the facilitator's grid shows progress, lateness and inactivity."""
+        from datetime import timedelta
+
+        from courses.models import ModuleCompletion, ModulePage
+
+        modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
+        people = [
+            ("Léa", "Bergeron", 1, 5), ("Karim", "Haddad", 1, 1), ("Julie", "Pelletier", 2, 4),
+            ("Marc", "Lavoie", 3, 0), ("Awa", "Diallo", 4, 3), ("Simon", "Gauthier", 5, 2),
+        ]  # fmt: skip
+        organisations = list(Organisation.objects.order_by("pk")[:6])
+        for first, last, org_index, done in people:
+            email = f"{first.lower()}.{last.lower()}@dataide.test"
+            user = User.objects.create_user(
+                email=email, password=DEMO_PASSWORD, first_name=first, last_name=last,
+                organisation=organisations[org_index],
+            )  # fmt: skip
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+            user.groups.add(role_group("learner"))
+            for position, module in enumerate(modules[:done]):
+                ModuleCompletion.objects.create(
+                    learner=user, module=module, module_title=module.title,
+                    revision_id=module.live_revision_id, source="demo",
+                )  # fmt: skip
+                ModuleCompletion.objects.filter(learner=user, module=module).update(
+                    completed_at=timezone.make_aware(
+                        timezone.datetime.combine(start, timezone.datetime.min.time())
+                    )
+                    + timedelta(days=3 + 4 * position)
+                )
 
     def _learner_history(self):
         """The demo learner attended last week's live session: level 1 is complete and
