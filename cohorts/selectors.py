@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 
 from cohorts.models import Cohort, CohortSeat
 from courses.schedule import CourseCalendar
+from courses.selectors import level_path
 from lms.accounts.roles import ROLES
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ def organisation_has_level2_seat(*, organisation) -> bool:
     return (
         CohortSeat.objects.active()
         .filter(organisation=organisation, cohort__course__format="course")
-        .filter(cohort__course__path__startswith=_level_path(2))
+        .filter(cohort__course__path__startswith=level_path(2))
         .exists()
     )
 
@@ -137,13 +138,6 @@ def organisation_has_level2_seat(*, organisation) -> bool:
 def leader_admitted_to_lab(*, learner) -> bool:
     """Answer the engine's question: was this person admitted to the leadership lab?"""
     return CohortSeat.objects.active().filter(leader=learner, cohort__course__format="lab").exists()
-
-
-def _level_path(number: int) -> str:
-    from courses.models import LevelPage
-
-    level = LevelPage.objects.filter(number=number, locale__language_code="fr").first()
-    return level.path if level else "∅"
 
 
 # --- Messages --------------------------------------------------------------------------

@@ -149,21 +149,35 @@ class VideoBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        errors = {}
-        if value.get("video") and _extension(value["video"]) not in VIDEO_EXTENSIONS:
-            errors["video"] = ValidationError(_("The video must be an MP4 or WebM file."))
-        for name in ("captions_fr", "captions_en"):
-            track = value.get(name)
-            if track and _extension(track) not in CAPTION_EXTENSIONS:
-                errors[name] = ValidationError(_("Captions must be a WebVTT (.vtt) file."))
         has_transcript = bool(value.get("transcript") and value["transcript"].source.strip())
-        if not value.get("captions_fr") and not has_transcript:
-            errors["captions_fr"] = ValidationError(
-                _("Add French captions or a transcript: every video needs one or the other.")
-            )
+        errors = video_errors(
+            video=value.get("video"),
+            captions_fr=value.get("captions_fr"),
+            captions_en=value.get("captions_en"),
+            has_transcript=has_transcript,
+        )
         if errors:
-            raise StructBlockValidationError(block_errors=errors)
+            raise StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name, message in errors.items()}
+            )
         return value
+
+
+def video_errors(*, video, captions_fr, captions_en, has_transcript: bool) -> dict[str, str]:
+    """Return what is wrong with a self-hosted video and its captions, by field: an MP4 or
+    WebM file, WebVTT captions, and French captions or a transcript. Shared by the video
+    block and the webinar's replay."""
+    errors = {}
+    if video and _extension(video) not in VIDEO_EXTENSIONS:
+        errors["video"] = _("The video must be an MP4 or WebM file.")
+    for name, track in (("captions_fr", captions_fr), ("captions_en", captions_en)):
+        if track and _extension(track) not in CAPTION_EXTENSIONS:
+            errors[name] = _("Captions must be a WebVTT (.vtt) file.")
+    if video and not captions_fr and not has_transcript:
+        errors["captions_fr"] = _(
+            "Add French captions or a transcript: every video needs one or the other."
+        )
+    return errors
 
 
 class PrivacyEmbedBlock(blocks.StructBlock):

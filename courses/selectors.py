@@ -52,6 +52,13 @@ def localized_pages(pages: list[Page], language: str | None = None) -> list[Page
     return [translations.get(p.translation_key, p) for p in pages]
 
 
+def level_path(number: int) -> str:
+    """Return the tree path of the French level page ``number``, to select what lies under
+    it; a path no page has when that level does not exist."""
+    level = LevelPage.objects.filter(number=number, locale__language_code="fr").first()
+    return level.path if level else "∅"
+
+
 def pathway_levels(*, home: PathwayHomePage) -> list[LevelPage]:
     """Return the live levels under the pathway home, in the reader's language."""
     source = source_page(home)

@@ -160,22 +160,19 @@ class WebinarPage(FrenchFallbackMixin, Page):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.replay_video_id:
-            if self.replay_video.file_extension.lower() not in ("mp4", "webm"):
-                errors["replay_video"] = _("The video must be an MP4 or WebM file.")
-            if not self.replay_duration_seconds:
-                errors["replay_duration_seconds"] = _(
-                    "Give the replay's length: watching is measured against it."
-                )
-            if not self.replay_captions_fr_id and not (self.replay_transcript or "").strip():
-                errors["replay_captions_fr"] = _(
-                    "Add French captions or a transcript: every video needs one or the other."
-                )
-        for name in ("replay_captions_fr", "replay_captions_en"):
-            document = getattr(self, name)
-            if document is not None and document.file_extension.lower() != "vtt":
-                errors[name] = _("Captions must be a WebVTT (.vtt) file.")
+        from content.blocks import video_errors
+
+        found = video_errors(
+            video=self.replay_video,
+            captions_fr=self.replay_captions_fr,
+            captions_en=self.replay_captions_en,
+            has_transcript=bool((self.replay_transcript or "").strip()),
+        )
+        errors = {f"replay_{name}": message for name, message in found.items()}
+        if self.replay_video_id and not self.replay_duration_seconds:
+            errors["replay_duration_seconds"] = _(
+                "Give the replay's length: watching is measured against it."
+            )
         if self.replay_embed_url:
             from content.blocks import PrivacyEmbedBlock
 

@@ -14,7 +14,8 @@ or None. They only read; ``services.pathway_evaluate`` records what they find.
 
 from django.db.models import Q
 
-from courses.models import CoursePage, LevelPage, ModuleCompletion, ModulePage
+from courses.models import CoursePage, ModuleCompletion, ModulePage
+from courses.selectors import level_path
 from lms.pathway import hooks
 from lms.pathway.models import Level
 
@@ -27,12 +28,13 @@ def level1_evidence(learner) -> dict | None:
     """Attended a level-1 live session long enough, or watched its replay far enough."""
     from webinars.models import Attendance, ReplayProgress
 
+    awareness = level_path(Level.AWARENESS)
     attendance = (
         Attendance.objects.filter(
             learner=learner,
             attended=True,
             session__webinar__locale__language_code="fr",
-            session__webinar__path__startswith=_level_path(Level.AWARENESS),
+            session__webinar__path__startswith=awareness,
         )
         .select_related("session__webinar")
         .order_by("recorded_at")
@@ -56,7 +58,7 @@ def level1_evidence(learner) -> dict | None:
         ReplayProgress.objects.filter(
             learner=learner,
             completed_at__isnull=False,
-            webinar__path__startswith=_level_path(Level.AWARENESS),
+            webinar__path__startswith=awareness,
         )
         .select_related("webinar")
         .order_by("completed_at")
@@ -78,16 +80,9 @@ def level1_evidence(learner) -> dict | None:
     return None
 
 
-def _level_path(number: int) -> str:
-    """The tree path of the French level page ``number`` (no page: a path nothing has)."""
-    level = LevelPage.objects.filter(number=number, locale__language_code="fr").first()
-    return level.path if level else "∅"
-
-
 def _required_modules_evidence(learner, *, number: int, course_format: str) -> dict | None:
-    level_path = _level_path(number)
     courses = CoursePage.objects.live().filter(
-        path__startswith=level_path, locale__language_code="fr", format=course_format
+        path__startswith=level_path(number), locale__language_code="fr", format=course_format
     )
     under_courses = Q()
     for course in courses:
