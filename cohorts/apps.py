@@ -10,9 +10,12 @@ class CohortsConfig(AppConfig):
         from cohorts import selectors
         from courses.schedule import register_calendar_provider
         from lms.pathway import hooks
+        from webinars.scope import register_attendance_scope
 
         # The cohort calendar drives which modules are open to its learners.
         register_calendar_provider(selectors.cohort_calendar)
         # The engine asks cohorts who holds a level-2 seat and who is in the lab.
         hooks.register("level2_seat", selectors.organisation_has_level2_seat)
         hooks.register("lab_admission", selectors.leader_admitted_to_lab)
+        # A facilitator records attendance for the learners of their own cohorts only.
+        register_attendance_scope(selectors.session_learners)

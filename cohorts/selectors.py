@@ -14,15 +14,11 @@ from django.utils.text import Truncator
 from cohorts.models import Cohort, CohortSeat
 from courses.schedule import CourseCalendar
 from courses.selectors import level_path
-from lms.accounts.roles import ROLES
+from lms.accounts.roles import ROLES, is_programme_staff
 
 if TYPE_CHECKING:
     from lms.accounts.models import Organisation, User
     from webinars.models import WebinarSession
-
-
-def is_programme_staff(user) -> bool:
-    return user.is_superuser or user.groups.filter(name=ROLES["staff"].group_name).exists()
 
 
 def can_follow_cohorts(user) -> bool:
@@ -154,6 +150,17 @@ def cohort_learners(cohort: Cohort):
     else:
         people = Q(organisation__in=seats.values("organisation"))
     return get_user_model().objects.filter(people, is_active=True).order_by("pk")
+
+
+def session_learners(*, user, session):
+    """Answer webinars: the people ``user`` may record attendance for at ``session``,
+    the members of the cohorts they facilitate that the session belongs to."""
+    from lms.accounts.models import User
+
+    people = Q(pk__in=[])
+    for cohort in Cohort.objects.filter(sessions=session, facilitators=user):
+        people |= Q(pk__in=cohort_members(cohort=cohort).values("pk"))
+    return User.objects.filter(people)
 
 
 def cohort_flagged_learner_ids(cohort: Cohort) -> set[int]:

@@ -16,6 +16,17 @@ Two reports are understood, with English or French headers:
 The encoding (UTF-8 with or without BOM, UTF-16 as Teams exports it, or Windows-1252)
 and the delimiter (comma, semicolon as French Excel writes it, or tab) are detected.
 Headers are matched without regard to case, accents, spaces or punctuation.
+
+Every join and leave time must be a real moment, with its date: "25:61" or a 13th month
+is a problem on its line, and so is a leave before the join. Dates written with slashes
+are read day first or month first, whichever the whole file allows (Zoom in English
+writes 03/10/2026 for 10 March; in French, 10/03/2026); when both readings fit every
+line, the one that puts the meeting on the expected date wins. The meeting's own start
+and end come from the report's meeting block (Zoom's first table, Teams' "1. Summary")
+when it has one.
+
+Rows without an e-mail address, or with one that is not an address, are kept: they
+are guests (a phone, a visitor) that the import lists as "not matched".
 """
 
 from __future__ import annotations
@@ -24,6 +35,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -50,11 +62,24 @@ class AttendanceFileError(ValueError):
 @dataclass(frozen=True)
 class AttendanceRow:
     line: int  # 1-based line number in the file, as a spreadsheet would show it
-    email: str  # stripped and lower-cased
+    email: str  # stripped and lower-cased; empty for a guest without one
     name: str
-    minutes: float  # time present on that row, in minutes
+    minutes: float  # time connected on that row, in minutes, as the tool counted it
     joined_at: str = ""  # as written in the file (used to spot exact duplicates)
     left_at: str = ""
+    joined: datetime | None = None  # the same, read: local time, no time zone
+    left: datetime | None = None
+
+    @property
+    def has_address(self) -> bool:
+        """Whether the row holds something that can be an e-mail address."""
+        if not self.email:
+            return False
+        try:
+            validate_email(self.email)
+        except ValidationError:
+            return False
+        return True
 
 
 @dataclass(frozen=True)
@@ -70,6 +95,20 @@ class ParsedReport:
     encoding: str  # "utf-8-sig", "utf-8", "cp1252" or "utf-16"
     rows: list[AttendanceRow]
     problems: list[RowProblem]
+    #: The meeting's start and end as its meeting block states them (local time), if any.
+    meeting_start: datetime | None = None
+    meeting_end: datetime | None = None
+
+    @property
+    def span(self) -> tuple[datetime, datetime] | None:
+        """The meeting's start and end: its block's, or else its first join and last leave."""
+        if self.meeting_start and self.meeting_end:
+            return self.meeting_start, self.meeting_end
+        joins = [row.joined for row in self.rows if row.joined]
+        leaves = [row.left for row in self.rows if row.left]
+        if not joins or not leaves:
+            return None
+        return min(joins), max(leaves)
 
 
 # --- Headers -------------------------------------------------------------------------
@@ -220,6 +259,10 @@ def _read_header(cells: list[str]) -> tuple[dict[str, int], bool] | None:
     return None
 
 
+def _has_times(header: _Header) -> bool:
+    return JOIN in header.columns and LEAVE in header.columns
+
+
 # --- Values --------------------------------------------------------------------------
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
@@ -296,6 +339,107 @@ def _teams_guest_email(upn: str) -> str:
         user, _sep, domain = local.rpartition("_")
         return f"{user}@{domain}"
     return upn
+
+
+# --- Moments ---------------------------------------------------------------------------
+
+#: Meeting-block labels of the meeting's start and end (Zoom's first table, Teams'
+#: summary), as ``header_key`` gives them.
+_MEETING_START = {"starttime", "meetingstarttime", "heurededebut", "debut", "debutdelareunion"}
+_MEETING_END = {"endtime", "meetingendtime", "heuredefin", "fin", "findelareunion"}
+
+_TIME = r"(?P<hour>\d{1,2})\s*[:h]\s*(?P<minute>\d{2})(?:\s*:\s*(?P<second>\d{2}))?"
+_MERIDIEM = r"(?:\s*(?P<meridiem>[ap])\.?\s*m\.?)?"
+#: 2026-03-24 13:58:12 (ISO, as French Teams and Excel write it), or 2026/03/24.
+_YEAR_FIRST = re.compile(
+    r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?:\s*(?:T|,|à)?\s*)"
+    + _TIME
+    + _MERIDIEM,
+    re.IGNORECASE,
+)
+#: 03/10/2026 02:00:00 PM (Zoom in English), 10/03/2026 13:58:12, 3/10/26, 1:58:12 PM.
+_YEAR_LAST = re.compile(
+    r"(?P<first>\d{1,2})[-/.](?P<second_part>\d{1,2})[-/.](?P<year>\d{4}|\d{2})(?:\s*(?:,|à)?\s*)"
+    + _TIME
+    + _MERIDIEM,
+    re.IGNORECASE,
+)
+MONTH_FIRST, DAY_FIRST = "month-first", "day-first"
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A moment as a report writes it, its date's order not yet decided."""
+
+    year: int
+    first: int  # the month in an ISO date; the first number otherwise
+    second: int
+    year_first: bool
+    hour: int
+    minute: int
+    seconds: int
+    meridiem: str  # "a", "p" or ""
+
+
+def _written(text: str) -> _Written | None:
+    """Split a written moment into its numbers; None when it is not one we know."""
+    text = " ".join(text.split())
+    for pattern, year_first in ((_YEAR_FIRST, True), (_YEAR_LAST, False)):
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        parts = found.groupdict()
+        year = int(parts["year"])
+        return _Written(
+            year=year + 2000 if year < 100 else year,
+            first=int(parts["month"] if year_first else parts["first"]),
+            second=int(parts["day"] if year_first else parts["second_part"]),
+            year_first=year_first,
+            hour=int(parts["hour"]),
+            minute=int(parts["minute"]),
+            seconds=int(parts["second"] or 0),
+            meridiem=(parts["meridiem"] or "").lower(),
+        )
+    return None
+
+
+def _moment(written: _Written, order: str) -> datetime | None:
+    """The moment ``written`` names when its date is read in ``order``; None when that
+    is no real moment (a 13th month, 25:61, 0:30 PM)."""
+    if written.year_first or order == MONTH_FIRST:
+        month, day = written.first, written.second
+    else:
+        day, month = written.first, written.second
+    hour = written.hour
+    if written.meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if written.meridiem == "p" else 0)
+    try:
+        return datetime(written.year, month, day, hour, written.minute, written.seconds)
+    except ValueError:
+        return None
+
+
+def _date_order(stamps: list[_Written], expected: date | None) -> str:
+    """The order (month or day first) that reads the file's dates, decided once for the
+    whole file: the one under which every readable date is real; when both are, the one
+    that puts the first date on ``expected``; then AM/PM (English) means month first."""
+    ambiguous = [w for w in stamps if not w.year_first]
+    if not ambiguous:
+        return DAY_FIRST
+    fits = {
+        order: sum(_moment(w, order) is not None for w in ambiguous)
+        for order in (MONTH_FIRST, DAY_FIRST)
+    }
+    if fits[MONTH_FIRST] != fits[DAY_FIRST]:
+        return max(fits, key=fits.get)
+    if expected is not None:
+        for order in (MONTH_FIRST, DAY_FIRST):
+            found = _moment(ambiguous[0], order)
+            if found is not None and found.date() == expected:
+                return order
+    return MONTH_FIRST if any(w.meridiem for w in ambiguous) else DAY_FIRST
 
 
 # --- Decoding ------------------------------------------------------------------------
@@ -376,14 +520,49 @@ def _section_before(lines: list[str], delimiter: str) -> str | None:
     return None
 
 
-def parse_attendance(raw: bytes) -> ParsedReport:
+def _meeting_block(lines: list[str]) -> tuple[str, str]:
+    """The meeting's start and end as written in the lines before the participants:
+    Zoom's table (a header line, then its values) or Teams' summary (label, value)."""
+    start = end = ""
+    for index, line in enumerate(lines):
+        for delimiter in DELIMITERS:
+            if delimiter not in line:
+                continue
+            cells = _cells(line, delimiter)
+            keys = [header_key(cell) for cell in cells]
+            if keys[0] in _MEETING_START and len(cells) > 1:
+                start = start or cells[1]
+            elif keys[0] in _MEETING_END and len(cells) > 1:
+                end = end or cells[1]
+            elif any(k in _MEETING_START for k in keys) and any(k in _MEETING_END for k in keys):
+                values = next((_cells(v, delimiter) for v in lines[index + 1 :] if v.strip()), [])
+                for key, value in zip(keys, values, strict=False):
+                    if key in _MEETING_START:
+                        start = start or value
+                    elif key in _MEETING_END:
+                        end = end or value
+    return start, end
+
+
+@dataclass
+class _Line:
+    """A participant line read into cells, before its times are checked."""
+
+    number: int
+    text: str
+    reasons: list[str]
+    row: AttendanceRow | None
+
+
+def parse_attendance(raw: bytes, *, expected_date: date | None = None) -> ParsedReport:
     """Read a Zoom or Teams attendance report. Raises ``AttendanceFileError`` when the
     whole file is refused (too large, empty, not a report we know); otherwise every
-    non-blank line after the participants header is either a row or a problem."""
+    non-blank line after the participants header is either a row or a problem.
+
+    ``expected_date``: the session's date, to read dates like 03/10/2026 that could be
+    either day or month first in every line of the file."""
     if len(raw) > MAX_BYTES:
-        raise AttendanceFileError(
-            _("The file is too large: %(size)s MB at most.") % {"size": MAX_BYTES // 2**20}
-        )
+        raise AttendanceFileError(too_large_message())
     if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise AttendanceFileError(
             _("This file is an Excel workbook: save it as CSV, then send it again.")
@@ -400,8 +579,15 @@ def parse_attendance(raw: bytes) -> ParsedReport:
             _("This file is not an attendance report we can read.") + " " + _accepted_formats()
         )
     header, section = found
+    if not _has_times(header):
+        raise AttendanceFileError(
+            _(
+                "This report has no join and leave times, so the platform cannot check when "
+                "people were there. Export the participants report with them."
+            )
+        )
     report_format = TEAMS if (header.teams or section == TEAMS) else ZOOM
-    report = ParsedReport(format=report_format, encoding=encoding, rows=[], problems=[])
+    read: list[_Line] = []
     for index in range(header.line_index + 1, len(lines)):
         line = lines[index]
         cells = _cells(line, header.delimiter)
@@ -409,28 +595,89 @@ def parse_attendance(raw: bytes) -> ParsedReport:
             continue  # blank line
         if report_format == TEAMS and _SECTION.match(cells[0]) and not any(cells[1:]):
             break  # "3. In-Meeting Activities": the participants are over
-        row_or_reasons = _read_row(index + 1, cells, header, report_format)
-        if isinstance(row_or_reasons, AttendanceRow):
-            report.rows.append(row_or_reasons)
-        else:
-            report.problems.append(
-                RowProblem(
-                    line=index + 1,
-                    reason=" ".join(row_or_reasons),
-                    content=line[:MAX_CONTENT],
-                )
+        row, reasons = _read_row(index + 1, cells, header, report_format)
+        read.append(_Line(index + 1, line, reasons, row))
+
+    start_text, end_text = _meeting_block(lines[: header.line_index])
+    texts = [start_text, end_text] + [
+        value for item in read if item.row for value in (item.row.joined_at, item.row.left_at)
+    ]
+    stamps = [w for w in (_written(t) for t in texts if t) if w is not None]
+    order = _date_order(stamps, expected_date)
+
+    report = ParsedReport(format=report_format, encoding=encoding, rows=[], problems=[])
+    report.meeting_start, report.meeting_end = (
+        _read_moment(start_text, order)[0],
+        _read_moment(end_text, order)[0],
+    )
+    for item in read:
+        row = None
+        if item.row is not None:
+            row, reasons = _with_times(item.row, order)
+            item.reasons.extend(reasons)
+        if not item.reasons:
+            report.rows.append(row)
+            continue
+        report.problems.append(
+            RowProblem(
+                line=item.number, reason=" ".join(item.reasons), content=item.text[:MAX_CONTENT]
             )
+        )
     return report
+
+
+def too_large_message() -> str:
+    return _("The file is too large: %(size)s MB at most.") % {"size": MAX_BYTES // 2**20}
+
+
+def _read_moment(text: str, order: str) -> tuple[datetime | None, bool]:
+    """The moment ``text`` names, and whether it was written at all."""
+    if not text:
+        return None, False
+    written = _written(text)
+    return (_moment(written, order) if written else None), True
+
+
+def _with_times(row: AttendanceRow, order: str) -> tuple[AttendanceRow | None, list[str]]:
+    """``row`` with its join and leave read, or the reasons they cannot be."""
+    reasons = []
+    moments = {}
+    for key, text, missing, wrong in (
+        (
+            "joined",
+            row.joined_at,
+            _("The join time is missing."),
+            _("The join time “%(value)s” is not a real date and time."),
+        ),
+        (
+            "left",
+            row.left_at,
+            _("The leave time is missing."),
+            _("The leave time “%(value)s” is not a real date and time."),
+        ),
+    ):
+        moment, written = _read_moment(text, order)
+        if not written:
+            reasons.append(missing)
+        elif moment is None:
+            reasons.append(wrong % {"value": text[:50]})
+        moments[key] = moment
+    if not reasons and moments["left"] < moments["joined"]:
+        reasons.append(_("The leave time comes before the join time."))
+    if reasons:
+        return None, reasons
+    return AttendanceRow(**{**row.__dict__, **moments}), []
 
 
 def _read_row(
     line: int, cells: list[str], header: _Header, report_format: str
-) -> AttendanceRow | list[str]:
+) -> tuple[AttendanceRow | None, list[str]]:
+    """The row a line holds (its times still as written), and what is wrong with it."""
     while len(cells) > header.width and not cells[-1]:
         cells.pop()  # trailing delimiters
     if len(cells) < header.needed or len(cells) > header.width:
         found = len(cells)
-        return [
+        return None, [
             ngettext(
                 "This line has %(found)d column instead of %(expected)d.",
                 "This line has %(found)d columns instead of %(expected)d.",
@@ -443,19 +690,11 @@ def _read_row(
         index = header.columns.get(role)
         return cells[index] if index is not None and index < len(cells) else ""
 
-    reasons = []
     email = cell(EMAIL)
     if not email and "@" in cell(UPN):
         email = _teams_guest_email(cell(UPN).lower())
-    email = email.strip().lower()
-    if not email:
-        reasons.append(_("The e-mail address is missing."))
-    else:
-        try:
-            validate_email(email)
-        except ValidationError:
-            reasons.append(_("“%(email)s” is not a valid e-mail address.") % {"email": email[:100]})
 
+    reasons = []
     duration = cell(DURATION)
     parse = parse_teams_duration if report_format == TEAMS else parse_zoom_duration
     minutes = parse(duration)
@@ -465,14 +704,65 @@ def _read_row(
         reasons.append(
             _("The duration “%(duration)s” cannot be read.") % {"duration": duration[:50]}
         )
-
-    if reasons:
-        return reasons
-    return AttendanceRow(
+    row = AttendanceRow(
         line=line,
-        email=email,
+        email=email.strip().lower(),
         name=cell(NAME),
-        minutes=minutes,
+        minutes=minutes or 0.0,
         joined_at=cell(JOIN),
         left_at=cell(LEAVE),
     )
+    return row, reasons
+
+
+# --- Presence --------------------------------------------------------------------------
+
+#: A connection whose counted time falls this short of its span is still taken as one
+#: stretch (Zoom rounds minutes up; Teams drops seconds).
+CONNECTION_SLACK_SECONDS = 60
+
+
+def presence_seconds(
+    connections: list[tuple[float, float, float]], *, window: tuple[float, float]
+) -> int:
+    """Seconds a person was present within ``window``, from their connections.
+
+    Each connection is ``(join, leave, seconds connected)``, in seconds since any epoch.
+    A connection whose time connected fills its span is a stretch of presence; the union
+    of stretches is counted, so two devices at once, or two reports of one meeting,
+    never count a second twice. A connection with gaps (Teams gives a first join, a last
+    leave and the time in between actually connected) is counted for no more than it can
+    be sure of: its time connected, less what lies outside the window and less what the
+    other connections already cover of its span. The result is rounded down.
+    """
+    start, end = window
+    stretches: list[tuple[float, float]] = []
+    gapped: list[tuple[float, float, float]] = []
+    for joined, left, connected in connections:
+        inside = (max(joined, start), min(left, end))
+        if inside[1] <= inside[0]:
+            continue
+        span = left - joined
+        if connected >= span - CONNECTION_SLACK_SECONDS:
+            stretches.append(inside)
+        else:
+            surely_inside = connected - (span - (inside[1] - inside[0]))
+            if surely_inside > 0:
+                gapped.append((inside[0], inside[1], surely_inside))
+    covered = _union(stretches)
+    total = sum(b - a for a, b in covered)
+    for joined, left, surely in sorted(gapped):
+        overlap = sum(max(0.0, min(b, left) - max(a, joined)) for a, b in covered)
+        total += max(0.0, surely - overlap)
+        covered = _union([*covered, (joined, left)])
+    return int(total)
+
+
+def _union(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    merged: list[list[float]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(a, b) for a, b in merged]

@@ -13,10 +13,17 @@
   row (status) so that re-registering reuses it.
 * A **ReminderSent** marks a reminder (day before, hour before) as due exactly once per
   registration, whatever the number of task runs.
-* An **Attendance** (présence) says how long a learner was present at a session, from an
-  import or by hand, and whether it reaches the threshold.
-* An **AttendanceImport** keeps the report of one imported file (rows matched, rows
-  refused and why); the file itself is not kept once read.
+* An **Attendance** (présence) says how long a learner was present at a session and
+  whether it reaches the threshold. It keeps two figures side by side: what the imported
+  reports show (the union of the learner's connections across every report of the
+  session, so two devices at once or two reports of one meeting never count a minute
+  twice) and, if someone marked it by hand, that mark, with who made it and why. The
+  learner counts as present when either figure reaches the threshold.
+* An **AttendanceImport** keeps the report of one imported file (rows matched, rows not
+  matched, lines refused and why); the file itself is not kept once read.
+* An **ImportedPresence** is what one imported report says of one learner: their
+  connections (join, leave, time connected). The attendance is recomputed from all of
+  them whenever a report arrives.
 * A **ReplayProgress** keeps the union of the parts of the replay a learner watched.
 
 Everything a learner records points at the French page, like the courses' records.
@@ -318,6 +325,28 @@ class AttendanceImport(models.Model):
         return self.filename
 
 
+class ImportedPresence(models.Model):
+    attendance_import = models.ForeignKey(
+        AttendanceImport, on_delete=models.CASCADE, related_name="presences"
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    #: The learner's connections in that report: ``[join, leave, seconds connected]``,
+    #: join and leave as ISO 8601 moments with their offset.
+    connections = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attendance_import", "learner"], name="imported_presence_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.attendance_import_id} · {self.learner_id}"
+
+
 class Attendance(models.Model):
     class Source(models.TextChoices):
         IMPORT = "import", _("Imported report")
@@ -329,9 +358,25 @@ class Attendance(models.Model):
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="webinar_attendances"
     )
+    #: The figure shown: the larger of the imported and the hand-marked minutes.
     minutes_present = models.PositiveIntegerField(_("minutes present"))
+    #: Present for the webinar's threshold, by the imported reports or by the hand mark.
     attended = models.BooleanField(_("attended"), default=False)
+    #: Which of the two figures ``minutes_present`` shows.
     source = models.CharField(max_length=10, choices=Source.choices)
+    #: Seconds present in the session's scheduled time, by the union of every imported
+    #: report's connections.
+    imported_seconds = models.PositiveIntegerField(_("seconds present (reports)"), default=0)
+    #: A mark by hand, kept whatever the reports say later.
+    manual_minutes = models.PositiveIntegerField(
+        _("minutes present (marked by hand)"), null=True, blank=True
+    )
+    manual_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    manual_reason = models.TextField(_("reason for the mark"), blank=True)
+    manual_at = models.DateTimeField(null=True, blank=True)
     source_import = models.ForeignKey(
         AttendanceImport, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -348,6 +393,10 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.learner} · {self.session} · {self.minutes_present} min"
+
+    @property
+    def imported_minutes(self) -> int:
+        return self.imported_seconds // 60
 
 
 class ReplayProgress(models.Model):

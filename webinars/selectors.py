@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from courses.selectors import source_page
+from lms.accounts.roles import is_programme_staff
 from webinars.models import (
     Attendance,
     AttendanceImport,
@@ -14,6 +15,7 @@ from webinars.models import (
     WebinarPage,
     WebinarSession,
 )
+from webinars.scope import recordable_learners
 from webinars.services import replay_share
 
 
@@ -104,31 +106,36 @@ def webinar_status(*, webinar: WebinarPage, learner) -> WebinarStatus | None:
     )
 
 
-def session_attendance_sheet(*, session: WebinarSession) -> list[dict]:
-    """Return the registrants of a session and anyone recorded present, with minutes.
+def session_attendance_sheet(*, session: WebinarSession, user) -> list[dict]:
+    """Return the people whose attendance ``user`` records at ``session``, with what is
+    recorded: for a facilitator, every learner of their cohorts the session belongs to;
+    for programme staff, the session's registrants and anyone recorded. Nobody outside
+    ``scope.recordable_learners`` is ever listed.
 
-    Three queries, whatever the number of people."""
-    registrations = {
-        r.learner_id: r
-        for r in session.registrations.filter(status=Registration.Status.REGISTERED).select_related(
-            "learner__organisation"
+    Four queries, whatever the number of people."""
+    allowed = recordable_learners(user=user, session=session)
+    registered = set(
+        session.registrations.filter(
+            status=Registration.Status.REGISTERED, learner__in=allowed.values("pk")
+        ).values_list("learner_id", flat=True)
+    )
+    attendances = {
+        a.learner_id: a
+        for a in session.attendances.filter(learner__in=allowed.values("pk")).select_related(
+            "manual_by"
         )
     }
-    attendances = {
-        a.learner_id: a for a in session.attendances.select_related("learner__organisation")
-    }
-    people = {r.learner_id: r.learner for r in registrations.values()}
-    people.update({a.learner_id: a.learner for a in attendances.values()})
+    if is_programme_staff(user):
+        people = allowed.filter(pk__in=registered | set(attendances))
+    else:
+        people = allowed
     rows = []
-    for learner_id, learner in sorted(
-        people.items(), key=lambda p: (p[1].last_name, p[1].first_name)
-    ):
-        attendance = attendances.get(learner_id)
+    for learner in people.select_related("organisation").order_by("last_name", "first_name"):
         rows.append(
             {
                 "learner": learner,
-                "registered": learner_id in registrations,
-                "attendance": attendance,
+                "registered": learner.pk in registered,
+                "attendance": attendances.get(learner.pk),
             }
         )
     return rows
@@ -141,8 +148,6 @@ def session_imports(*, session: WebinarSession) -> list[AttendanceImport]:
 def attendance_sessions(*, user):
     """Return the sessions whose attendance ``user`` records: every session for programme
     staff, only the sessions of the cohorts they facilitate for a facilitator."""
-    from cohorts.selectors import is_programme_staff
-
     sessions = WebinarSession.objects.select_related("webinar")
     if is_programme_staff(user):
         return sessions

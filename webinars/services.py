@@ -4,19 +4,31 @@ Each is atomic; e-mails are enqueued once the transaction commits.
 """
 
 import hashlib
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from courses.selectors import source_page
+from webinars.attendance import (
+    MAX_BYTES,
+    AttendanceFileError,
+    ParsedReport,
+    parse_attendance,
+    presence_seconds,
+    too_large_message,
+)
 from webinars.models import (
     Attendance,
     AttendanceImport,
+    ImportedPresence,
     Registration,
     ReminderSent,
     ReplayProgress,
@@ -24,6 +36,7 @@ from webinars.models import (
     WebinarSession,
 )
 from webinars.replay import covered_seconds, merge_intervals
+from webinars.scope import recordable_learners
 
 #: Files larger than this are imported by a worker rather than during the request.
 LARGE_IMPORT_BYTES = 100 * 1024
@@ -194,28 +207,100 @@ def replay_share(progress: ReplayProgress, duration: int) -> int:
 # --- Attendance ------------------------------------------------------------------------
 
 
-def _attended(session: WebinarSession, minutes: int) -> bool:
+@dataclass(frozen=True)
+class ImportStarted:
+    attendance_import: AttendanceImport
+    #: The same file was already imported (or is being imported) for this session:
+    #: nothing changed.
+    already_imported: bool = False
+
+
+def session_not_started_message(session: WebinarSession) -> str:
+    return _(
+        "This session has not started yet: attendance can be recorded from its start, %(start)s."
+    ) % {"start": date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT")}
+
+
+def _meets(session: WebinarSession, seconds: int) -> bool:
+    """Whether ``seconds`` reach the webinar's share of the session (never rounded up)."""
     threshold = session.webinar.attendance_threshold_percent
-    return minutes * 100 >= threshold * session.duration_minutes
+    return seconds * 100 >= threshold * session.duration_minutes * 60
+
+
+def _settle(attendance: Attendance, session: WebinarSession) -> None:
+    """Derive what is shown and what counts from the two figures."""
+    manual_seconds = (attendance.manual_minutes or 0) * 60
+    attendance.attended = _meets(session, attendance.imported_seconds) or (
+        attendance.manual_minutes is not None and _meets(session, manual_seconds)
+    )
+    attendance.minutes_present = max(attendance.imported_seconds, manual_seconds) // 60
+    manual_wins = attendance.manual_minutes is not None and (
+        manual_seconds > attendance.imported_seconds or not attendance.imported_seconds
+    )
+    attendance.source = Attendance.Source.MANUAL if manual_wins else Attendance.Source.IMPORT
+
+
+def _record(*, session: WebinarSession, learner, recorded_by, **figures) -> Attendance:
+    """Write ``figures`` on ``learner``'s attendance, settle it, and let the pathway know."""
+    attendance = (
+        Attendance.objects.select_for_update().filter(session=session, learner=learner).first()
+    )
+    if attendance is None:
+        attendance = Attendance(session=session, learner=learner, minutes_present=0)
+    counted_before = attendance.attended
+    for name, value in figures.items():
+        setattr(attendance, name, value)
+    attendance.recorded_by = recorded_by
+    _settle(attendance, session)
+    attendance.save()
+    if attendance.attended or counted_before:
+        # Also when it no longer counts: the engine shows staff a completion whose
+        # evidence changed, it never takes it back silently.
+        _evaluate(learner, session)
+    return attendance
+
+
+def _locked_session(session: WebinarSession) -> WebinarSession:
+    """Lock the session: its attendances are recomputed one writer at a time."""
+    return (
+        WebinarSession.objects.select_for_update(of=("self",))
+        .select_related("webinar")
+        .get(pk=session.pk)
+    )
 
 
 @transaction.atomic
-def attendance_mark(*, session: WebinarSession, learner, minutes_present: int, recorded_by):
-    """Record by hand how long ``learner`` was present at ``session``."""
-    attendance, _created = Attendance.objects.update_or_create(
+def attendance_mark(
+    *, session: WebinarSession, learner, minutes_present: int, recorded_by, reason: str
+) -> Attendance:
+    """Record by hand how long ``learner`` was present at ``session``, and why.
+
+    Only for a learner ``recorded_by`` may record for (``scope.recordable_learners``):
+    anyone else raises ``PermissionDenied`` with nothing written. The mark is kept beside
+    what the reports say; either one reaching the threshold counts.
+    """
+    session = _locked_session(session)
+    if not recordable_learners(user=recorded_by, session=session).filter(pk=learner.pk).exists():
+        raise PermissionDenied
+    if session.starts_at > timezone.now():
+        raise ValidationError(session_not_started_message(session))
+    if not 0 <= minutes_present <= session.duration_minutes:
+        raise ValidationError(
+            _("Give the minutes present, from 0 to the session's %(minutes)s.")
+            % {"minutes": session.duration_minutes}
+        )
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say why you mark this attendance by hand."))
+    return _record(
         session=session,
         learner=learner,
-        defaults={
-            "minutes_present": minutes_present,
-            "attended": _attended(session, minutes_present),
-            "source": Attendance.Source.MANUAL,
-            "source_import": None,
-            "recorded_by": recorded_by,
-        },
+        recorded_by=recorded_by,
+        manual_minutes=minutes_present,
+        manual_by=recorded_by,
+        manual_reason=reason[:1000],
+        manual_at=timezone.now(),
     )
-    if attendance.attended:
-        _evaluate(learner, session)
-    return attendance
 
 
 def _evaluate(learner, session: WebinarSession) -> None:
@@ -226,55 +311,153 @@ def _evaluate(learner, session: WebinarSession) -> None:
 
 def attendance_import_start(
     *, session: WebinarSession, uploaded_by, filename: str, content: bytes
-) -> AttendanceImport:
+) -> ImportStarted:
     """Take an attendance report for ``session``: import it now, or in a worker if large.
 
-    The same file imported again for the same session changes nothing: the earlier
-    import is returned.
+    A file over the size limit, or for a session that has not started, raises
+    ``AttendanceFileError`` and nothing is written. The same file sent again for the
+    same session changes nothing: the earlier import is returned, and says so.
     """
     from webinars.tasks import run_attendance_import
 
+    if len(content) > MAX_BYTES:
+        raise AttendanceFileError(too_large_message())
+    if session.starts_at > timezone.now():
+        raise AttendanceFileError(session_not_started_message(session))
     digest = hashlib.sha256(content).hexdigest()
-    earlier = AttendanceImport.objects.filter(
-        session=session, sha256=digest, status=AttendanceImport.Status.DONE
-    ).first()
-    if earlier is not None:
-        return earlier
-    attendance_import = AttendanceImport.objects.create(
-        session=session,
-        uploaded_by=uploaded_by,
-        filename=filename[:255],
-        sha256=digest,
-        content=content,
+    earlier = (
+        AttendanceImport.objects.filter(
+            session=session,
+            sha256=digest,
+            status__in=[AttendanceImport.Status.DONE, AttendanceImport.Status.PENDING],
+        )
+        .select_related("uploaded_by")
+        .first()
     )
-    if len(content) > LARGE_IMPORT_BYTES:
-        transaction.on_commit(lambda: run_attendance_import.delay(attendance_import.pk))
-        return attendance_import
-    return attendance_import_run(attendance_import=attendance_import)
+    if earlier is not None:
+        return ImportStarted(earlier, already_imported=True)
+    with transaction.atomic():
+        attendance_import = AttendanceImport.objects.create(
+            session=session,
+            uploaded_by=uploaded_by,
+            filename=filename[:255],
+            sha256=digest,
+            content=content,
+        )
+        if len(content) > LARGE_IMPORT_BYTES:
+            import_id = attendance_import.pk
+            transaction.on_commit(lambda: run_attendance_import.delay(import_id))
+            return ImportStarted(attendance_import)
+    return ImportStarted(attendance_import_run(attendance_import=attendance_import))
+
+
+def already_imported_message(attendance_import: AttendanceImport) -> str:
+    """Say that this very file was imported before: when, and by whom."""
+    if attendance_import.status == AttendanceImport.Status.PENDING:
+        return _("This report is already being imported: nothing more was done.")
+    by = attendance_import.uploaded_by
+    return _("This report was already imported on %(date)s by %(name)s: nothing changed.") % {
+        "date": date_format(timezone.localtime(attendance_import.created_at), "DATETIME_FORMAT"),
+        "name": (by.get_full_name() or by.email) if by else _("the platform's command line"),
+    }
 
 
 def _problem(line: int, reason: str, content: str = "") -> dict:
     return {"line": line, "reason": str(reason), "content": content}
 
 
+def _aware(moment: datetime) -> datetime:
+    """A report's local time (Quebec time) as an aware moment."""
+    return timezone.make_aware(moment, timezone.get_default_timezone())
+
+
+def _outside_session_message(session: WebinarSession, start: datetime, end: datetime) -> str:
+    def moment(value):
+        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+    return _(
+        "This report is of a meeting held from %(report_start)s to %(report_end)s, but "
+        "this session is scheduled from %(session_start)s to %(session_end)s. Check that "
+        "you chose the right session and the right report: nothing was imported."
+    ) % {
+        "report_start": moment(start),
+        "report_end": moment(end),
+        "session_start": moment(session.starts_at),
+        "session_end": moment(session.ends_at),
+    }
+
+
+def _connections_by_email(parsed: ParsedReport, report: dict) -> dict[str, list[list]]:
+    """Group the report's rows by address, noting repeated and rejoining rows."""
+    by_email: dict[str, list[list]] = {}
+    first_line: dict[str, int] = {}
+    seen_rows: dict[tuple, int] = {}
+    for row in parsed.rows:
+        key = (row.email or row.name, row.joined_at, row.left_at, row.minutes)
+        if key in seen_rows:
+            note = _("Same row as line %(line)s: counted once.") % {"line": seen_rows[key]}
+            report["notes"].append(_problem(row.line, note))
+            continue
+        seen_rows[key] = row.line
+        if not row.has_address:
+            reason = (
+                _("“%(email)s” is not an e-mail address.") % {"email": row.email[:100]}
+                if row.email
+                else _("No e-mail address (a guest, or someone who called in by phone).")
+            )
+            report["not_matched"].append(
+                {"line": row.line, "who": row.email or row.name[:100], "reason": reason}
+            )
+            continue
+        if row.email in first_line:
+            note = _(
+                "Joined again (first at line %(line)s): the times are put together, "
+                "and a minute on two devices counts once."
+            ) % {"line": first_line[row.email]}
+            report["notes"].append(_problem(row.line, note))
+        first_line.setdefault(row.email, row.line)
+        by_email.setdefault(row.email, []).append(
+            [_aware(row.joined).isoformat(), _aware(row.left).isoformat(), row.minutes * 60]
+        )
+    report["first_line"] = first_line
+    return by_email
+
+
+def _window_epoch(session: WebinarSession) -> tuple[float, float]:
+    return session.starts_at.timestamp(), session.ends_at.timestamp()
+
+
+def _presence(connections: list[list], session: WebinarSession) -> int:
+    rows = [
+        (datetime.fromisoformat(j).timestamp(), datetime.fromisoformat(left).timestamp(), s)
+        for j, left, s in connections
+    ]
+    return presence_seconds(rows, window=_window_epoch(session))
+
+
 def attendance_import_run(*, attendance_import: AttendanceImport) -> AttendanceImport:
     """Read an imported file and record its attendances, all or nothing.
 
-    A file with a malformed line imports nothing: the report lists what to fix. Rows of
-    people with no account (guests) and repeated rows are imported around and reported.
+    A file with a malformed line, or of another meeting than the session, imports
+    nothing: the report says what to fix. Guests without an address, and addresses that
+    match none of the learners the importer may record for, are listed as not matched
+    (their addresses shown to the importer only) and imported around. Each learner's
+    presence is recomputed from every report of the session.
     """
-    from webinars.attendance import AttendanceFileError, parse_attendance
-
     with transaction.atomic():
         attendance_import = AttendanceImport.objects.select_for_update().get(
             pk=attendance_import.pk
         )
         if attendance_import.status != AttendanceImport.Status.PENDING:
             return attendance_import  # already run (a task delivered twice)
-        session = attendance_import.session
-        report: dict = {"problems": [], "notes": [], "imported": [], "format": ""}
+        session = _locked_session(attendance_import.session)
+        report: dict = {"problems": [], "notes": [], "imported": [], "not_matched": []}
+        report["format"] = ""
         try:
-            parsed = parse_attendance(bytes(attendance_import.content or b""))
+            parsed = parse_attendance(
+                bytes(attendance_import.content or b""),
+                expected_date=timezone.localdate(session.starts_at),
+            )
         except AttendanceFileError as error:
             report["error"] = str(error)
             return _finish(attendance_import, AttendanceImport.Status.REFUSED, report)
@@ -284,69 +467,79 @@ def attendance_import_run(*, attendance_import: AttendanceImport) -> AttendanceI
             report["problems"] = [_problem(p.line, p.reason, p.content) for p in parsed.problems]
             report["error"] = _("Nothing was imported: correct the lines below and try again.")
             return _finish(attendance_import, AttendanceImport.Status.REFUSED, report)
+        span = parsed.span
+        if span is None:
+            report["error"] = _("This report lists nobody: nothing was imported.")
+            return _finish(attendance_import, AttendanceImport.Status.REFUSED, report)
+        start, end = (_aware(moment) for moment in span)
+        tolerance = timedelta(minutes=settings.WEBINARS_REPORT_TOLERANCE_MINUTES)
+        if not (
+            session.starts_at - tolerance <= start <= session.ends_at
+            and session.starts_at <= end <= session.ends_at + tolerance
+        ):
+            report["error"] = _outside_session_message(session, start, end)
+            return _finish(attendance_import, AttendanceImport.Status.REFUSED, report)
 
-        minutes_by_email: dict[str, float] = {}
-        first_line: dict[str, int] = {}
-        seen_rows: dict[tuple, int] = {}
-        for row in parsed.rows:
-            key = (row.email, row.joined_at, row.left_at, row.minutes)
-            if key in seen_rows:
-                report["notes"].append(
-                    _problem(
-                        row.line,
-                        _("Same row as line %(line)s: counted once.") % {"line": seen_rows[key]},
-                    )  # fmt: skip
-                )
-                continue
-            seen_rows[key] = row.line
-            if row.email in minutes_by_email:
-                report["notes"].append(
-                    _problem(
-                        row.line,
-                        _("Joined again (first at line %(line)s): times added up.")
-                        % {"line": first_line[row.email]},
-                    )  # fmt: skip
-                )
-            first_line.setdefault(row.email, row.line)
-            minutes_by_email[row.email] = minutes_by_email.get(row.email, 0) + row.minutes
-
-        users = {
+        by_email = _connections_by_email(parsed, report)
+        first_line = report.pop("first_line")
+        learners = {
             u.email_lower: u
-            for u in get_user_model()
-            .objects.annotate(email_lower=Lower("email"))
-            .filter(email_lower__in=list(minutes_by_email))
+            for u in recordable_learners(user=attendance_import.uploaded_by, session=session)
+            .annotate(email_lower=Lower("email"))
+            .filter(email_lower__in=list(by_email))
         }
-        for email, minutes in minutes_by_email.items():
-            learner = users.get(email)
+        for email, connections in by_email.items():
+            learner = learners.get(email)
             if learner is None:
-                report["problems"].append(
-                    _problem(
-                        first_line[email], _("Nobody on the platform has this address."), email
-                    )
+                # The same words whether nobody has this address or someone the importer
+                # may not record for: an import never tells who has an account.
+                report["not_matched"].append(
+                    {
+                        "line": first_line[email],
+                        "who": email,
+                        "reason": _("Not one of the learners you record attendance for."),
+                    }
                 )
                 continue
-            minutes = min(round(minutes), session.duration_minutes * 3)
-            Attendance.objects.update_or_create(
+            ImportedPresence.objects.create(
+                attendance_import=attendance_import, learner=learner, connections=connections
+            )
+        matched = [learners[e] for e in by_email if e in learners]
+        everything = _session_connections(session, attendance_import, matched)
+        for learner in matched:
+            seconds = _presence(everything.get(learner.pk, []), session)
+            attendance = _record(
                 session=session,
                 learner=learner,
-                defaults={
-                    "minutes_present": minutes,
-                    "attended": _attended(session, minutes),
-                    "source": Attendance.Source.IMPORT,
-                    "source_import": attendance_import,
-                    "recorded_by": attendance_import.uploaded_by,
-                },
+                recorded_by=attendance_import.uploaded_by,
+                imported_seconds=seconds,
+                source_import=attendance_import,
             )
-            if _attended(session, minutes):
-                _evaluate(learner, session)
             report["imported"].append(
                 {
-                    "name": learner.get_full_name() or email,
-                    "minutes": minutes,
-                    "attended": _attended(session, minutes),
-                }  # fmt: skip
+                    "name": learner.get_full_name() or learner.email,
+                    "minutes": seconds // 60,
+                    "attended": attendance.attended,
+                }
             )
+        report["not_matched"].sort(key=lambda item: item["line"])
         return _finish(attendance_import, AttendanceImport.Status.DONE, report)
+
+
+def _session_connections(
+    session: WebinarSession, attendance_import: AttendanceImport, learners: list
+) -> dict[int, list[list]]:
+    """Every connection of ``learners`` in the session's reports, this one included."""
+    found: dict[int, list[list]] = {}
+    presences = ImportedPresence.objects.filter(
+        Q(attendance_import__status=AttendanceImport.Status.DONE)
+        | Q(attendance_import=attendance_import),
+        attendance_import__session=session,
+        learner__in=learners,
+    ).values_list("learner_id", "connections")
+    for learner_id, connections in presences:
+        found.setdefault(learner_id, []).extend(connections)
+    return found
 
 
 def _finish(attendance_import: AttendanceImport, status: str, report: dict) -> AttendanceImport:

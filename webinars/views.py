@@ -3,19 +3,21 @@
 import json
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from content.blocks import PrivacyEmbedBlock
 from courses.selectors import source_page
-from webinars.forms import AttendanceUploadForm, ManualAttendanceForm
+from webinars.attendance import MAX_BYTES, AttendanceFileError, too_large_message
+from webinars.forms import AttendanceUploadForm, CappedUploadHandler, ManualAttendanceForm
 from webinars.models import (
     AttendanceImport,
     ChapterBlock,
@@ -23,6 +25,7 @@ from webinars.models import (
     WebinarSession,
     chapter_seconds,
 )
+from webinars.scope import recordable_learners
 from webinars.selectors import (
     attendance_sessions,
     session_attendance_sheet,
@@ -32,6 +35,7 @@ from webinars.selectors import (
 )
 from webinars.services import (
     RegistrationError,
+    already_imported_message,
     attendance_import_start,
     attendance_mark,
     replay_record,
@@ -150,58 +154,111 @@ def session_list(request):
     return render(request, "webinars/session_list.html", {"sessions": sessions})
 
 
+@csrf_exempt  # checked by ``_session_attendance``, once the upload's size is capped
 @login_required
 def session_attendance(request, session_id: int):
     """A session's attendance: import a report, or mark people by hand."""
     _require_attendance_permission(request.user)
     session = get_object_or_404(attendance_sessions(user=request.user), pk=session_id)
-    upload_form = AttendanceUploadForm()
-    if request.method == "POST" and request.POST.get("action") == "import":
+    # A report that is too large is refused before it is read: by its announced length,
+    # or, when the length is not announced, as soon as the upload grows past the limit.
+    handler = CappedUploadHandler(request)
+    request.upload_handlers = [handler]
+    if request.method == "POST" and _announced_length(request) > MAX_BYTES + 64 * 1024:
+        return _attendance_page(request, session, status=413, error=too_large_message())
+    return _session_attendance(request, session, handler)
+
+
+def _announced_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+@csrf_protect
+def _session_attendance(request, session, handler: CappedUploadHandler):
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "import":
+        if handler.too_large:
+            return _attendance_page(request, session, status=413, error=too_large_message())
         upload_form = AttendanceUploadForm(request.POST, request.FILES)
-        if upload_form.is_valid():
-            report = upload_form.cleaned_data["report"]
-            attendance_import = attendance_import_start(
+        if not upload_form.is_valid():
+            return _attendance_page(request, session, upload_form=upload_form, status=400)
+        report = upload_form.cleaned_data["report"]
+        try:
+            started = attendance_import_start(
                 session=session,
                 uploaded_by=request.user,
                 filename=report.name,
                 content=report.read(),
             )
-            return redirect("webinars_import_detail", import_id=attendance_import.pk)
-    elif request.method == "POST" and request.POST.get("action") == "mark":
+        except AttendanceFileError as error:
+            return _attendance_page(request, session, status=400, error=str(error))
+        if started.already_imported:
+            messages.info(request, already_imported_message(started.attendance_import))
+        return redirect("webinars_import_detail", import_id=started.attendance_import.pk)
+    if action == "mark":
         form = ManualAttendanceForm(request.POST)
-        if form.is_valid():
-            learner = get_object_or_404(get_user_model(), pk=form.cleaned_data["learner"])
+        if not form.is_valid():
+            messages.error(request, _("Give the minutes present and why you mark them by hand."))
+            return redirect("webinars_session_attendance", session_id=session.pk)
+        learner = get_object_or_404(
+            recordable_learners(user=request.user, session=session), pk=form.cleaned_data["learner"]
+        )
+        try:
             attendance_mark(
                 session=session,
                 learner=learner,
                 minutes_present=form.cleaned_data["minutes_present"],
                 recorded_by=request.user,
+                reason=form.cleaned_data["reason"],
             )
-            messages.success(request, _("Attendance recorded."))
+        except PermissionDenied as denied:
+            raise Http404 from denied
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
         else:
-            messages.error(request, _("Give the minutes present as a whole number."))
+            messages.success(request, _("Attendance recorded."))
         return redirect("webinars_session_attendance", session_id=session.pk)
+    return _attendance_page(request, session)
+
+
+def _attendance_page(request, session, *, upload_form=None, status=200, error=""):
     _log_facilitator_access(request.user, session)
     return render(
         request,
         "webinars/session_attendance.html",
         {
             "session": session,
-            "rows": session_attendance_sheet(session=session),
+            "started": session.starts_at <= timezone.now(),
+            "rows": session_attendance_sheet(session=session, user=request.user),
             "imports": session_imports(session=session),
-            "upload_form": upload_form,
+            "upload_form": upload_form or AttendanceUploadForm(),
+            "upload_error": error,
         },
+        status=status,
     )
 
 
 @login_required
 def import_detail(request, import_id: int):
-    """The report of one attendance import; refreshes itself while a worker runs it."""
+    """The report of one attendance import; refreshes itself while a worker runs it.
+
+    The addresses that matched nobody come from the file: only the person who imported
+    it sees them; anyone else sees how many there were."""
     _require_attendance_permission(request.user)
     attendance_import = get_object_or_404(
-        AttendanceImport.objects.select_related("session__webinar").filter(
+        AttendanceImport.objects.select_related("session__webinar", "uploaded_by").filter(
             session__in=attendance_sessions(user=request.user)
         ),
         pk=import_id,
     )
-    return render(request, "webinars/import_detail.html", {"import": attendance_import})
+    return render(
+        request,
+        "webinars/import_detail.html",
+        {
+            "import": attendance_import,
+            "show_addresses": attendance_import.uploaded_by_id == request.user.pk,
+        },
+    )

@@ -212,3 +212,16 @@ def user_roles(user) -> set[str]:
     """Return the role keys a person holds."""
     names = set(user.groups.values_list("name", flat=True))
     return {role.key for role in ROLES.values() if role.group_name in names}
+
+
+def is_programme_staff(user) -> bool:
+    """Whether ``user`` is programme staff (or a superuser), who see every organisation."""
+    return user.is_superuser or user.groups.filter(name=ROLES["staff"].group_name).exists()
+
+
+def learner_accounts():
+    """Return the active accounts that hold the learner role: the only ones that can hold
+    learning records (attendance, completions)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_active=True, groups__name=LEARNER.group_name)

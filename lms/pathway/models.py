@@ -8,8 +8,11 @@ that carries their side effects.
   and then follows the bursary's life: eligible, applied, awarded, declined, or revoked
   (with a reason). Each change is an **EligibilityChange** (who, when, from, to, why).
   Eligibility beyond the level's quota is recorded and flagged, never refused.
-* A **ReviewRequest** is a person asking programme staff to review an automatic decision
-  (Quebec's Law 25, s. 12.1): a task for staff.
+* A **ReviewRequest** is a task for staff to look again at an automatic decision: either
+  a person asking for it (Quebec's Law 25, s. 12.1), or the platform itself when the
+  records a completion rested on changed afterwards so that they no longer meet the rule
+  (an attendance lowered by hand, say). The completion is never taken back silently:
+  its evidence is a copy, and staff decide.
 * An **OutboxMessage** is a side effect (an e-mail, a certificate) recorded in the same
   transaction as the decision that causes it, and carried out later by a relay, once.
 * A **Certificate** of completion, one per level completion, verifiable by anyone who
@@ -148,8 +151,18 @@ class ReviewRequest(models.Model):
         OPEN = "open", _("To review")
         CLOSED = "closed", _("Reviewed")
 
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Asked by the person")
+        EVIDENCE = "evidence", _("Evidence changed")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PERSON)
+    #: Who asked, or, for a changed evidence, whose completion it is.
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_requests"
+    )
+    #: The completion whose evidence changed (kind "evidence").
+    completion = models.ForeignKey(
+        LevelCompletion, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
     eligibility = models.ForeignKey(

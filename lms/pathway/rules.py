@@ -41,6 +41,8 @@ def level1_evidence(learner) -> dict | None:
         .first()
     )
     if attendance is not None:
+        # A copy of what the attendance said then: later imports or marks change the
+        # attendance, never this evidence.
         return {
             "rule": "level1.live_session",
             "records": [
@@ -49,8 +51,12 @@ def level1_evidence(learner) -> dict | None:
                     "id": attendance.pk,
                     "webinar": attendance.session.webinar.title,
                     "session_start": _iso(attendance.session.starts_at),
+                    "session_minutes": attendance.session.duration_minutes,
                     "minutes_present": attendance.minutes_present,
                     "source": attendance.source,
+                    "imported_minutes": attendance.imported_seconds // 60,
+                    "manual_minutes": attendance.manual_minutes,
+                    "manual_reason": attendance.manual_reason,
                 }
             ],
         }
@@ -146,6 +152,11 @@ def level3_evidence(learner) -> dict | None:
         return None
     return {"rule": "level3.lab", "records": modules["records"]}
 
+
+#: The events after which a completed level's rule is checked again: the records it
+#: rests on can change (an attendance is re-imported or marked again by hand), while
+#: module completions and watched replays never go backwards.
+RECHECKED_ON: dict[int, tuple[str, ...]] = {Level.AWARENESS: ("session:",)}
 
 RULES = {
     Level.AWARENESS: level1_evidence,

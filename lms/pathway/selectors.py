@@ -38,7 +38,9 @@ def learner_pathway(*, learner) -> list[LevelStanding]:
     )
     open_reviews = set(
         ReviewRequest.objects.filter(
-            requested_by=learner, status=ReviewRequest.Status.OPEN
+            requested_by=learner,
+            kind=ReviewRequest.Kind.PERSON,
+            status=ReviewRequest.Status.OPEN,
         ).values_list("level", flat=True)
     )
     standings = []

@@ -9,11 +9,14 @@ transaction, so a crash or a broker outage can delay a side effect but never los
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import Organisation
+from lms.accounts.roles import learner_accounts
 from lms.pathway.models import (
     BursaryEligibility,
     EligibilityChange,
@@ -23,7 +26,7 @@ from lms.pathway.models import (
     RequestKey,
     ReviewRequest,
 )
-from lms.pathway.rules import RULES
+from lms.pathway.rules import RECHECKED_ON, RULES
 
 logger = logging.getLogger(__name__)
 
@@ -68,13 +71,19 @@ def request_key_claim(*, learner, key: str) -> bool:
 def pathway_evaluate(*, learner, source: str) -> list[LevelCompletion]:
     """Record every level ``learner`` has now completed, with what follows from it.
 
-    Call it inside the transaction that recorded the learning event. Levels already
-    completed are not looked at again: a completion never goes backwards.
+    Call it inside the transaction that recorded the learning event. Only learner
+    accounts complete levels. Levels already completed are never taken back; after an
+    event that can change their evidence (``RECHECKED_ON``), a level whose rule no
+    longer holds becomes a review item for staff (``evidence_review_open``).
     """
-    done = set(LevelCompletion.objects.filter(learner=learner).values_list("level", flat=True))
+    if not learner_accounts().filter(pk=learner.pk).exists():
+        return []
+    done = {c.level: c for c in LevelCompletion.objects.filter(learner=learner)}
     completed = []
     for level, rule in RULES.items():
         if level in done:
+            if source.startswith(RECHECKED_ON.get(level, ())) and rule(learner) is None:
+                evidence_review_open(completion=done[level], source=source)
             continue
         evidence = rule(learner)
         if evidence is not None:
@@ -84,6 +93,36 @@ def pathway_evaluate(*, learner, source: str) -> list[LevelCompletion]:
             if completion is not None:
                 completed.append(completion)
     return completed
+
+
+def evidence_review_open(*, completion: LevelCompletion, source: str) -> ReviewRequest | None:
+    """Ask staff to look at ``completion``, whose rule its records no longer meet; once
+    while the question is open. The completion and its eligibility stay as they are."""
+    already = ReviewRequest.objects.filter(
+        kind=ReviewRequest.Kind.EVIDENCE,
+        completion=completion,
+        status=ReviewRequest.Status.OPEN,
+    ).exists()
+    if already:
+        return None
+    eligibility = BursaryEligibility.objects.filter(completion=completion).first()
+    with translation.override(settings.LANGUAGE_CODE):
+        message = _(
+            "The records this level's completion rested on changed on %(date)s (%(source)s) "
+            "and no longer meet the rule. The completion, its evidence as recorded then, "
+            "and any eligibility are unchanged: decide whether they stand."
+        ) % {
+            "date": date_format(timezone.localtime(), "DATETIME_FORMAT"),
+            "source": source,
+        }
+    return ReviewRequest.objects.create(
+        kind=ReviewRequest.Kind.EVIDENCE,
+        requested_by=completion.learner,
+        level=completion.level,
+        completion=completion,
+        eligibility=eligibility,
+        message=message,
+    )
 
 
 def level_completion_record(*, learner, level: int, evidence: dict, source: str):

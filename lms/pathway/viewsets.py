@@ -571,10 +571,16 @@ class ReviewRequestFilterSet(WagtailFilterSet):
         empty_label=_("All levels"),
         widget=forms.RadioSelect,
     )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"),
+        choices=ReviewRequest.Kind.choices,
+        empty_label=_("All kinds"),
+        widget=forms.RadioSelect,
+    )
 
     class Meta:
         model = ReviewRequest
-        fields = ["status", "level"]
+        fields = ["status", "level", "kind"]
 
 
 REVIEW_REQUESTS = _("Review requests")
@@ -617,6 +623,7 @@ class ReviewRequestIndexView(IndexView):
                 accessor=lambda request: getattr(review_request_organisation(request), "name", ""),
             ),
             Column("level", label=_("Level"), accessor="get_level_display", sort_key="level"),
+            Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
             Column(
                 "message",
                 label=_("Message"),

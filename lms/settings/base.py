@@ -149,6 +149,10 @@ LANGUAGES = [("fr", "Français"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "lms" / "locale"]
 USE_I18N = True
 TIME_ZONE = "America/Montreal"
+#: How far an attendance report's meeting may start before, or end after, the live
+#: session's scheduled time and still be taken as a report of that session. The times
+#: in reports are read as Quebec time.
+WEBINARS_REPORT_TOLERANCE_MINUTES = 60
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "langue"
 

@@ -43,7 +43,7 @@ def run_together(functions):
 
 
 def test_twenty_concurrent_done_requests_record_one_completion():
-    learner = UserFactory(organisation=OrganisationFactory())
+    learner = UserFactory(organisation=OrganisationFactory(), roles=["learner"])
     course = course_page()
     module = module_page(course, week=1)
     module_page(course, week=2)
@@ -64,14 +64,18 @@ def test_two_learners_of_one_organisation_finishing_together_make_one_eligibilit
     from webinars.services import attendance_mark
 
     organisation = OrganisationFactory()
-    first, second = (UserFactory(organisation=organisation) for _ in range(2))
+    first, second = (UserFactory(organisation=organisation, roles=["learner"]) for _ in range(2))
     staff = UserFactory(roles=["staff"])
     start = timezone.now() - timedelta(days=1)
     session = webinar_page(sessions=[{"starts_at": start, "duration_minutes": 100}]).sessions.get()
 
     def attend(learner):
         return lambda: attendance_mark(
-            session=session, learner=learner, minutes_present=95, recorded_by=staff
+            session=session,
+            learner=learner,
+            minutes_present=95,
+            recorded_by=staff,
+            reason="Présence vérifiée",
         )
 
     errors = run_together([attend(first), attend(second)] * 5)

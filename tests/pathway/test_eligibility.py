@@ -28,7 +28,13 @@ from webinars.services import attendance_mark
 
 def attend(learner, session, by, capture):
     with capture(execute=True):
-        attendance_mark(session=session, learner=learner, minutes_present=90, recorded_by=by)
+        attendance_mark(
+            session=session,
+            learner=learner,
+            minutes_present=90,
+            recorded_by=by,
+            reason="Présence vérifiée",
+        )
 
 
 @pytest.fixture
@@ -82,7 +88,7 @@ def test_the_notice_says_the_decision_was_automatic_and_how_to_ask_for_a_review(
 def test_a_second_learner_of_the_organisation_adds_no_eligibility_and_no_notice(
     contact, staff, awareness_session, mailoutbox, django_capture_on_commit_callbacks
 ):
-    colleague = UserFactory(organisation=contact.organisation)
+    colleague = UserFactory(organisation=contact.organisation, roles=["learner"])
     attend(contact, awareness_session, staff, django_capture_on_commit_callbacks)
     mailoutbox.clear()
     attend(colleague, awareness_session, staff, django_capture_on_commit_callbacks)
@@ -99,7 +105,9 @@ def test_eligibility_beyond_the_quota_is_recorded_and_flagged(
     settings = PathwaySettings.load()
     settings.quota_level_1 = 1
     settings.save()
-    first, second = (UserFactory(organisation=OrganisationFactory()) for _ in range(2))
+    first, second = (
+        UserFactory(organisation=OrganisationFactory(), roles=["learner"]) for _ in range(2)
+    )
     attend(first, awareness_session, staff, django_capture_on_commit_callbacks)
     attend(second, awareness_session, staff, django_capture_on_commit_callbacks)
 
@@ -144,7 +152,11 @@ def test_content_changes_never_remove_an_eligibility(
     webinar = awareness_session.webinar
     webinar.unpublish()
     attendance_mark(
-        session=awareness_session, learner=contact, minutes_present=10, recorded_by=staff
+        session=awareness_session,
+        learner=contact,
+        minutes_present=10,
+        recorded_by=staff,
+        reason="Présence vérifiée",
     )
     assert BursaryEligibility.objects.filter(status="eligible").count() == 1
 
@@ -162,7 +174,12 @@ def test_with_the_broker_down_the_completion_succeeds_and_the_relay_sends_once_l
     with down, django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/webinaires/seances/{awareness_session.pk}/presences/",
-            {"action": "mark", "learner": contact.pk, "minutes_present": "90"},
+            {
+                "action": "mark",
+                "learner": contact.pk,
+                "minutes_present": "90",
+                "reason": "Présente du début à la fin",
+            },
         )
 
     assert response.status_code == 302  # the person recording attendance sees success

@@ -13,12 +13,20 @@ from webinars.services import attendance_mark
 @pytest.mark.django_db
 def test_level1_needs_enough_time_at_a_live_session(learner, staff, awareness_session):
     attendance_mark(
-        session=awareness_session, learner=learner, minutes_present=60, recorded_by=staff
+        session=awareness_session,
+        learner=learner,
+        minutes_present=60,
+        recorded_by=staff,
+        reason="Présence vérifiée",
     )
     assert level1_evidence(learner) is None
 
     attendance_mark(
-        session=awareness_session, learner=learner, minutes_present=80, recorded_by=staff
+        session=awareness_session,
+        learner=learner,
+        minutes_present=80,
+        recorded_by=staff,
+        reason="Présence vérifiée",
     )
     evidence = level1_evidence(learner)
     assert evidence["rule"] == "level1.live_session"
@@ -53,7 +61,13 @@ def test_a_webinar_under_another_level_does_not_count(learner, staff):
     level2 = level_page(number=2, slug="acceleration")
     start = timezone.now() - timedelta(days=1)
     session = webinar_page(level=level2, sessions=[{"starts_at": start}]).sessions.get()
-    attendance_mark(session=session, learner=learner, minutes_present=120, recorded_by=staff)
+    attendance_mark(
+        session=session,
+        learner=learner,
+        minutes_present=120,
+        recorded_by=staff,
+        reason="Présence vérifiée",
+    )
     assert level1_evidence(learner) is None
 
 
@@ -125,7 +139,7 @@ def test_a_module_added_before_completion_must_be_done(
 def test_a_revoked_seat_stops_completion_but_not_one_already_made(
     learner, acceleration_course, seats_and_plans
 ):
-    colleague = UserFactory(organisation=learner.organisation)
+    colleague = UserFactory(organisation=learner.organisation, roles=["learner"])
     seats_and_plans["seats"].add(learner.organisation_id)
     seats_and_plans["plans"].add(learner.organisation_id)
     for module in acceleration_course["required"]:
@@ -145,13 +159,21 @@ def test_eligibility_goes_to_the_organisation_at_completion_not_a_later_one(
 ):
     first_organisation = learner.organisation
     attendance_mark(
-        session=awareness_session, learner=learner, minutes_present=90, recorded_by=staff
+        session=awareness_session,
+        learner=learner,
+        minutes_present=90,
+        recorded_by=staff,
+        reason="Présence vérifiée",
     )
 
     learner.organisation = OrganisationFactory(name="Nouvel organisme")
     learner.save()
     attendance_mark(
-        session=awareness_session, learner=learner, minutes_present=95, recorded_by=staff
+        session=awareness_session,
+        learner=learner,
+        minutes_present=95,
+        recorded_by=staff,
+        reason="Présence vérifiée",
     )
 
     assert list(BursaryEligibility.objects.values_list("organisation", flat=True)) == [
@@ -176,9 +198,13 @@ def test_level3_needs_admission_and_the_lab_modules(learner, seats_and_plans):
 def test_a_learner_without_organisation_completes_but_makes_no_one_eligible(
     staff, awareness_session
 ):
-    loner = UserFactory()
+    loner = UserFactory(roles=["learner"])
     attendance_mark(
-        session=awareness_session, learner=loner, minutes_present=100, recorded_by=staff
+        session=awareness_session,
+        learner=loner,
+        minutes_present=100,
+        recorded_by=staff,
+        reason="Présence vérifiée",
     )
     assert LevelCompletion.objects.filter(learner=loner, level=1).exists()
     assert not BursaryEligibility.objects.exists()

@@ -158,7 +158,8 @@ class Command(BaseCommand):
                 session=past,
                 learner=User.objects.get(email="apprenante@dataide.test"),
                 minutes_present=past.duration_minutes,
-                recorded_by=User.objects.get(email="animateur@dataide.test"),
+                recorded_by=User.objects.get(email="equipe@dataide.test"),
+                reason="Présente du début à la fin (démonstration).",
             )
 
     def _translate_home(self):
