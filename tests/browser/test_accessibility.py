@@ -212,3 +212,57 @@ def test_cohort_grid_page_has_no_wcag_21_aa_violation(in_browser, facilitator, s
     violations = in_browser(visit)
 
     assert violations == [], report(url, violations)
+
+
+def test_attendance_pages_have_no_wcag_21_aa_violation(in_browser, facilitator, staff):
+    """The attendance sheet (both figures, the hand-mark form) and an import's report
+    (lines not matched, shown to the facilitator who imported it)."""
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import OrganisationFactory, webinar_page
+    from tests.webinars import reports
+    from tests.webinars.test_attendance_import import facilitate
+    from webinars.services import attendance_import_start, attendance_mark
+
+    start = timezone.localtime(timezone.now() - timedelta(days=1)).replace(
+        minute=0, second=0, microsecond=0
+    )
+    session = webinar_page(sessions=[{"starts_at": start, "duration_minutes": 90}]).sessions.get()
+    organisation = OrganisationFactory(name="Maison des jeunes")
+    learners = [
+        UserFactory(organisation=organisation, roles=["learner"], first_name=first)
+        for first in ("Alice", "Béatrice")
+    ]
+    facilitate(session, facilitator, organisations=[organisation])
+    attendance_mark(
+        session=session, learner=learners[0], minutes_present=80, recorded_by=staff, reason="Tél."
+    )
+    local = datetime(start.year, start.month, start.day, start.hour)
+    result = attendance_import_start(
+        session=session,
+        uploaded_by=facilitator,
+        filename="zoom.csv",
+        content=reports.zoom_en(
+            [
+                ("Béatrice", learners[1].email, local, local + timedelta(minutes=70)),
+                ("+1 514 555 0199", "", local, local + timedelta(minutes=60)),
+            ],
+            meeting=(local, local + timedelta(minutes=90)),
+        ),
+    ).attendance_import
+    urls = [
+        f"/webinaires/seances/{session.pk}/presences/",
+        f"/webinaires/importations/{result.pk}/",
+    ]
+
+    def visit(page):
+        log_in(page, facilitator.email)
+        return {url: axe_violations(page, url) for url in urls}
+
+    results = in_browser(visit)
+
+    assert all(v == [] for v in results.values()), "\n".join(
+        report(url, v) for url, v in results.items() if v
+    )
