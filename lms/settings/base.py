@@ -161,6 +161,12 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # there is one login, one throttling and one password-reset flow.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Private pages send visitors to the same login (Wagtail's own, /_util/login/, redirects).
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Passwords and addresses change through allauth only (/comptes/password/change/,
+# /comptes/email/): its rate limits, its confirmation of a new address, its notices.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv", "docx", "key", "mp4", "odt", "pdf", "pptx", "rtf", "txt", "vtt", "webm", "xlsx", "zip",
