@@ -129,6 +129,9 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "lms.accounts.forms.SignupForm"
+# A new address and one that already has an account cost the same (one password hash,
+# one e-mail) and get the same answer: the time taken tells nobody who has an account.
+ACCOUNT_FORMS = {"signup": "lms.accounts.forms_signup.SignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True

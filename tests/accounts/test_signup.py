@@ -185,3 +185,30 @@ def test_english_signup_keeps_english_as_the_persons_language(
 @pytest.mark.django_db
 def test_the_learner_group_holds_no_permission():
     assert not Group.objects.get(name="Apprenants").permissions.exists()
+
+
+# --- A new address and an existing one cost the same --------------------------------
+
+
+@pytest.mark.django_db
+def test_new_and_existing_addresses_cost_one_hash_and_one_email_each(
+    client, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    from tests.accounts.hashers import CountingHasher
+    from tests.factories import UserFactory
+
+    settings.PASSWORD_HASHERS = ["tests.accounts.hashers.CountingHasher"]
+    UserFactory(email="deja@exemple.test")
+
+    answers = {}
+    for email in ("nouvelle@exemple.test", "deja@exemple.test"):
+        client.logout()
+        mailoutbox.clear()
+        CountingHasher.calls = 0
+        response = post_signup(client, django_capture_on_commit_callbacks, email=email)
+        answers[email] = (response.status_code, response["Location"])
+        assert CountingHasher.calls == 1, email
+        assert [m.to for m in mailoutbox] == [[email]]
+
+    assert answers["nouvelle@exemple.test"] == answers["deja@exemple.test"]
+    assert User.objects.filter(email="deja@exemple.test").count() == 1
