@@ -132,7 +132,7 @@ class JoinRequestViewSet(SnippetViewSet):
     index_view_class = JoinRequestIndexView
     copy_view_enabled = False
     list_display = [
-        Column("person", label=_("Person")),
+        "person",
         Column("email", label=_("E-mail address"), accessor="person.email"),
         "organisation",
         Column("created_at", label=_("Requested on"), sort_key="created_at"),
