@@ -3,7 +3,8 @@
 * A **seat** is admitted and removed, never edited nor deleted, so the history of
   admissions stays: "change" and "delete" are refused to everyone; "remove" is what the
   ``cohorts.change_cohortseat`` permission grants.
-* The **access log** is read, never written by hand: only "view" is granted.
+* The **access log** is read, never written by hand: only "view" is granted
+  (``lms.accounts.permissions.ReadOnlyPermissionPolicy``).
 
 Registered in ``cohorts/wagtail_hooks.py`` before the viewsets.
 """
@@ -34,15 +35,3 @@ class CohortSeatPermissionPolicy(ModelPermissionPolicy):
         if not wanted:
             return get_user_model().objects.none()
         return super().users_with_any_permission(sorted(wanted))
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Only "view": no one adds, changes or deletes a record through the admin."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        if "view" not in actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(["view"])

@@ -4,7 +4,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from cohorts.models import CohortSeat, FacilitatorAccess
-from cohorts.permissions import CohortSeatPermissionPolicy, ReadOnlyPermissionPolicy
+from cohorts.permissions import CohortSeatPermissionPolicy
+from lms.accounts.permissions import ReadOnlyPermissionPolicy
 
 # Before the viewsets, which would otherwise get Wagtail's default policy.
 register_permission_policy(CohortSeat, CohortSeatPermissionPolicy(CohortSeat))

@@ -292,7 +292,7 @@ class ModuleFeedback(models.Model):
     rating = models.PositiveSmallIntegerField(
         _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
-    #: Plain text, sanitised by ``content.sanitize.sanitize_text``.
+    #: Plain text as the learner typed it (trimmed): escaped when shown, never when saved.
     comment = models.TextField(_("comment"), blank=True, max_length=2000)
     show_name = models.BooleanField(_("authors may see my name"), default=False)
     language = models.CharField(max_length=5, default="fr")

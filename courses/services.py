@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from content.sanitize import sanitize_html, sanitize_text
+from content.sanitize import sanitize_html
 from courses.models import ActivityResponse, ModuleCompletion, ModuleFeedback, ModulePage
 from courses.schedule import course_calendar, module_opens_on
 from courses.selectors import source_page
@@ -126,6 +126,10 @@ def activity_answer(
     return response
 
 
+#: Longest feedback comment kept, in characters (the form's limit too).
+COMMENT_MAX_LENGTH = ModuleFeedback._meta.get_field("comment").max_length
+
+
 def module_feedback_give(
     *, learner, module: ModulePage, rating: int, comment: str, show_name: bool, language: str
 ) -> ModuleFeedback:
@@ -137,7 +141,8 @@ def module_feedback_give(
         module=source_page(module),
         defaults={
             "rating": rating,
-            "comment": sanitize_text(comment).strip(),
+            # Plain text, kept as typed: templates escape it once when they show it.
+            "comment": (comment or "").strip()[:COMMENT_MAX_LENGTH],
             "show_name": show_name,
             "language": language,
         },

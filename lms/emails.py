@@ -1,12 +1,15 @@
 """Rendering e-mails from templates in the recipient's language.
 
 An e-mail is three templates under ``templates/<template>_subject.txt``, ``_body.txt``
-and ``_body.html``, rendered with the recipient's language active.
+and ``_body.html``, rendered with the recipient's language active. The subject and the
+plain-text body are rendered without HTML escaping (an apostrophe stays an apostrophe);
+the HTML body escapes as every page does, once.
 """
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 
@@ -25,8 +28,8 @@ def send_templated_email(
     """
     with translation.override(language or settings.LANGUAGE_CODE):
         context = {**context, "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}_body.txt", context)
+        subject = " ".join(render_plain_text(f"{template}_subject.txt", context).split())
+        body = render_plain_text(f"{template}_body.txt", context)
         html = render_to_string(f"{template}_body.html", context)
     message = EmailMultiAlternatives(
         subject=f"[DATAide] {subject}", body=body, from_email=None, to=to, reply_to=reply_to
@@ -35,3 +38,8 @@ def send_templated_email(
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     message.send()
+
+
+def render_plain_text(template_name: str, context: dict) -> str:
+    """Render a plain-text template with autoescaping off: the text exactly as typed."""
+    return get_template(template_name).template.render(Context(context, autoescape=False))

@@ -14,8 +14,9 @@ from webinars import urls as webinars_urls
 from webinars import views as webinars_views
 
 
-class AdminLoginRedirect(RedirectView):
-    """Send the Wagtail admin's login to the site's one login (and its throttling)."""
+class SiteLoginRedirect(RedirectView):
+    """Send another login form (Wagtail admin's, Wagtail's private pages') to the site's
+    one login, with its ``next``: one throttle, one e-mail confirmation check."""
 
     url = reverse_lazy("account_login")
     query_string = True
@@ -35,7 +36,10 @@ urlpatterns = [
 
 # French, the default, has no prefix; English lives under /en/.
 urlpatterns += i18n_patterns(
-    path("admin/login/", AdminLoginRedirect.as_view(), name="admin_login_redirect"),
+    path("admin/login/", SiteLoginRedirect.as_view(), name="admin_login_redirect"),
+    # Wagtail's front-end login (private pages) would otherwise answer without throttling
+    # or e-mail confirmation. Its password reset is the admin's, disabled in settings.
+    path("_util/login/", SiteLoginRedirect.as_view(), name="wagtailcore_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("comptes/", include(accounts_urls)),
     path("comptes/", include("allauth.urls")),

@@ -13,3 +13,13 @@ class AccountsConfig(AppConfig):
 
         # Groups need permissions, which only exist after every app has migrated.
         post_migrate.connect(sync_role_groups, dispatch_uid="accounts.sync_role_groups")
+        from allauth.account.signals import email_confirmed
+
+        email_confirmed.connect(on_email_confirmed, dispatch_uid="accounts.email_confirmed")
+
+
+def on_email_confirmed(sender, request, email_address, **kwargs):
+    """allauth confirmed an address: membership waits for that (``user_email_confirmed``)."""
+    from lms.accounts.services import user_email_confirmed
+
+    user_email_confirmed(user=email_address.user)

@@ -15,8 +15,9 @@ class SignupForm(forms.Form):
         label=_("Your organisation"),
         max_length=200,
         help_text=_(
-            "Type your organisation's name. If it is not listed yet, it will be proposed "
-            "to the DATAide team, who will confirm it."
+            "Type your organisation's name. If it is listed, your request to join it will "
+            "be confirmed by the organisation; if not, it will be proposed to the DATAide "
+            "team, who will confirm it."
         ),
         widget=forms.TextInput(
             attrs={"list": "organisation-suggestions", "autocomplete": "organization"}

@@ -7,7 +7,15 @@
   *proposed* until programme staff confirm it (or decline it). Its optional Quebec
   enterprise number (NEQ) is checked for format.
 * A **user** (personne) logs in with an e-mail address; there is no username. A person
-  belongs to at most one organisation (staff and authors may belong to none).
+  belongs to at most one organisation (staff and authors may belong to none):
+  ``User.organisation`` is the organisation they are an *accepted* member of, and every
+  reader (cohort grid, messages, eligibility) counts only that.
+* A **join request** (demande d'adhésion) is how a newcomer whose sign-up names an
+  organisation already listed asks to belong to it. It waits for one of the
+  organisation's contact people, or programme staff, to accept or decline it; until
+  then ``User.organisation`` stays empty. Deciders see it only once the newcomer's
+  e-mail address is confirmed. (Whoever *proposes* a new organisation needs no request:
+  they become its member and contact once their address is confirmed.)
 * An **organisation contact** links an organisation to one of its members who speaks
   for it (receives bursary notices, for instance). An organisation has one or more.
 * **Roles** are Django groups (see ``roles.py``); a person can hold several.
@@ -16,6 +24,7 @@
 import re
 import unicodedata
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
@@ -23,6 +32,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -245,3 +255,64 @@ class OrganisationContact(models.Model):
                 raise ValidationError(
                     {"person": _("A contact person must be a member of the organisation.")}
                 )
+
+
+class OrganisationJoinRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=OrganisationJoinRequest.Status.REQUESTED)
+
+    def visible(self):
+        """Requests deciders may see: the person's e-mail address is confirmed."""
+        return self.filter(
+            models.Exists(
+                EmailAddress.objects.filter(user=models.OuterRef("person"), verified=True)
+            )
+        )
+
+
+class OrganisationJoinRequest(models.Model):
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", pgettext_lazy("join request", "Declined")
+
+    person = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="join_requests", verbose_name=_("person")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="join_requests",
+        verbose_name=_("organisation"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED
+    )
+    created_at = models.DateTimeField(_("requested on"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    #: A contact person of the organisation, or programme staff.
+    decided_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+
+    objects = OrganisationJoinRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(status="requested"),
+                name="join_request_one_pending_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} → {self.organisation}"

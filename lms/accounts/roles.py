@@ -11,8 +11,9 @@ the permissions written here, so the code is the single source of truth.
   people, organisations or groups.
 * facilitator: no Wagtail admin rights at all. Works in the site's own pages: records
   attendance to live sessions, and follows cohorts (whose access rule lives with cohorts).
-* staff: programme staff. Manage regions and organisations in the admin and can read
-  the list of people; they cannot edit accounts (that would let them grant rights).
+* staff: programme staff. Manage regions and organisations in the admin, accept or
+  decline requests to join an organisation, and can read the list of people; they
+  cannot edit accounts (that would let them grant rights).
   They read learners' feedback on modules and the translation report. They follow
   bursaries: eligible organisations against the quotas, each eligibility's status, the
   review requests, and the pathway settings (planned numbers, rules' version).
@@ -88,6 +89,7 @@ STAFF = Role(
         "accounts.change_organisation",
         "accounts.delete_organisation",
         "accounts.view_organisation",
+        "accounts.view_organisationjoinrequest",
         "accounts.view_user",
         "webinars.view_attendance",
         "webinars.change_attendance",

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -9,12 +10,13 @@ from wagtail.log_actions import log
 from lms.accounts.models import (
     Organisation,
     OrganisationContact,
+    OrganisationJoinRequest,
     Region,
     User,
     name_key,
     normalise_neq,
 )
-from lms.accounts.roles import role_group
+from lms.accounts.roles import ROLES, role_group
 
 
 @transaction.atomic
@@ -56,10 +58,12 @@ def user_register(
     neq: str = "",
     language: str = "fr",
 ) -> User:
-    """Complete a new sign-up: name, language, organisation and the learner role.
+    """Complete a new sign-up: name, language, the learner role and the organisation asked.
 
-    The first person to name an organisation becomes its first contact person, so that
-    every organisation has someone who speaks for it from the start.
+    No one is a member before their e-mail address is confirmed. Whoever proposes a new
+    organisation becomes its member and first contact then (``user_email_confirmed``);
+    whoever names an organisation already listed gets a join request, which one of its
+    contact people or programme staff accept or decline.
     """
     organisation = organisation_find_or_propose(
         name=organisation_name, region=region, neq=neq, proposed_by=user
@@ -67,12 +71,98 @@ def user_register(
     user.first_name = first_name.strip()
     user.last_name = last_name.strip()
     user.preferred_language = language if language in ("fr", "en") else "fr"
-    user.organisation = organisation
-    user.save(update_fields=["first_name", "last_name", "preferred_language", "organisation"])
+    user.save(update_fields=["first_name", "last_name", "preferred_language"])
     user.groups.add(role_group("learner"))
-    if not OrganisationContact.objects.filter(organisation=organisation).exists():
-        OrganisationContact.objects.create(organisation=organisation, person=user)
+    if organisation.proposed_by_id != user.pk:
+        OrganisationJoinRequest.objects.create(person=user, organisation=organisation)
     return user
+
+
+@transaction.atomic
+def user_email_confirmed(*, user: User) -> None:
+    """Once a newcomer's address is confirmed: found their organisation, or show their
+    join request to the people who decide (and tell them it waits)."""
+    from lms.accounts.tasks import send_join_request_waiting
+
+    if user.organisation_id is None:
+        proposed = Organisation.objects.selectable().filter(proposed_by=user).first()
+        if proposed is not None:
+            _membership_grant(person=user, organisation=proposed)
+            if not OrganisationContact.objects.filter(organisation=proposed).exists():
+                OrganisationContact.objects.create(organisation=proposed, person=user)
+    for request in OrganisationJoinRequest.objects.pending().filter(person=user):
+        transaction.on_commit(
+            lambda pk=request.pk: send_join_request_waiting.delay(pk), robust=True
+        )
+
+
+def join_request_can_decide(*, actor: User, organisation: Organisation) -> bool:
+    """Whether ``actor`` may accept or decline requests to join ``organisation``."""
+    if not actor.is_authenticated or not actor.is_active:
+        return False
+    if actor.is_superuser or actor.groups.filter(name=ROLES["staff"].group_name).exists():
+        return True
+    return OrganisationContact.objects.filter(organisation=organisation, person=actor).exists()
+
+
+class JoinRequestRefused(PermissionDenied):
+    """The actor may not decide this request, or it cannot be decided (any more)."""
+
+
+def join_request_accept(
+    *, request: OrganisationJoinRequest, actor: User
+) -> OrganisationJoinRequest:
+    """Make the requester a member of the organisation, if ``actor`` may decide."""
+    return _join_request_decide(
+        request=request, actor=actor, status=OrganisationJoinRequest.Status.ACCEPTED
+    )
+
+
+def join_request_decline(
+    *, request: OrganisationJoinRequest, actor: User
+) -> OrganisationJoinRequest:
+    """Refuse the requester membership of the organisation, if ``actor`` may decide."""
+    return _join_request_decide(
+        request=request, actor=actor, status=OrganisationJoinRequest.Status.DECLINED
+    )
+
+
+@transaction.atomic
+def _join_request_decide(
+    *, request: OrganisationJoinRequest, actor: User, status: str
+) -> OrganisationJoinRequest:
+    from lms.accounts.tasks import send_join_request_decided
+
+    request = (
+        OrganisationJoinRequest.objects.select_for_update()
+        .select_related("person", "organisation")
+        .get(pk=request.pk)
+    )
+    if not join_request_can_decide(actor=actor, organisation=request.organisation):
+        raise JoinRequestRefused("Only the organisation's contact people or staff decide.")
+    if request.status != OrganisationJoinRequest.Status.REQUESTED:
+        raise JoinRequestRefused("This request has already been decided.")
+    if not OrganisationJoinRequest.objects.visible().filter(pk=request.pk).exists():
+        raise JoinRequestRefused("The requester's e-mail address is not confirmed yet.")
+    request.status = status
+    request.decided_at = timezone.now()
+    request.decided_by = actor
+    request.save(update_fields=["status", "decided_at", "decided_by"])
+    if status == OrganisationJoinRequest.Status.ACCEPTED:
+        _membership_grant(person=request.person, organisation=request.organisation)
+    log(
+        request,
+        f"accounts.join_request.{status}",
+        user=actor,
+        data={"person": request.person_id, "organisation": request.organisation_id},
+    )
+    transaction.on_commit(lambda: send_join_request_decided.delay(request.pk), robust=True)
+    return request
+
+
+def _membership_grant(*, person: User, organisation: Organisation) -> None:
+    person.organisation = organisation
+    person.save(update_fields=["organisation"])
 
 
 @transaction.atomic
@@ -108,10 +198,12 @@ def accounts_purge_unverified(*, older_than_days: int) -> int:
     count = 0
     for user in stale.distinct().iterator():
         with transaction.atomic():
-            # An organisation this person proposed and nobody else joined goes too.
+            # An organisation this person proposed and nobody else joined, or asked to
+            # join, goes too.
+            others = User.objects.exclude(pk=user.pk)
             Organisation.objects.filter(
                 proposed_by=user, status=Organisation.Status.PROPOSED
-            ).exclude(members__in=User.objects.exclude(pk=user.pk)).delete()
+            ).exclude(members__in=others).exclude(join_requests__person__in=others).delete()
             user.delete()
         count += 1
     return count

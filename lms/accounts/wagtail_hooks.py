@@ -1,9 +1,16 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from lms.accounts.models import OrganisationJoinRequest
+from lms.accounts.permissions import ReadOnlyPermissionPolicy
 from lms.accounts.viewsets import PeopleGroup
 
+# Before the viewsets, which would otherwise get Wagtail's default policy.
+register_permission_policy(
+    OrganisationJoinRequest, ReadOnlyPermissionPolicy(OrganisationJoinRequest)
+)
 register_snippet(PeopleGroup)
 
 
@@ -17,4 +24,14 @@ def register_organisation_log_actions(actions):
     )
     actions.register_action(
         "accounts.organisation.declined", _("Decline organisation"), _("Organisation declined")
+    )
+
+
+@hooks.register("register_log_actions")
+def register_join_request_log_actions(actions):
+    actions.register_action(
+        "accounts.join_request.accepted", _("Accept a join request"), _("Join request accepted")
+    )
+    actions.register_action(
+        "accounts.join_request.declined", _("Decline a join request"), _("Join request declined")
     )

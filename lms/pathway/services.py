@@ -228,8 +228,6 @@ def eligibility_set_status(
 
 def review_request_create(*, learner, level: int, message: str) -> ReviewRequest:
     """Ask programme staff to review an automatic decision about ``learner``."""
-    from content.sanitize import sanitize_text
-
     with transaction.atomic():
         eligibility = (
             BursaryEligibility.objects.filter(
@@ -242,7 +240,8 @@ def review_request_create(*, learner, level: int, message: str) -> ReviewRequest
             requested_by=learner,
             level=level,
             eligibility=eligibility,
-            message=sanitize_text(message).strip()[:2000],
+            # Plain text, kept as typed: templates escape it once when they show it.
+            message=(message or "").strip()[:2000],
         )
         outbox_add(
             kind=OutboxMessage.Kind.REVIEW_REQUEST,

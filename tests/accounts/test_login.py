@@ -103,3 +103,78 @@ def test_an_unknown_address_gets_no_reset_email_and_no_hint(client, mailoutbox):
     response = client.post("/comptes/password/reset/", {"email": "inconnue@exemple.test"})
     assert response.status_code == 302
     assert all("inconnue" not in m.body for m in mailoutbox if "mot de passe" in m.body)
+
+
+# --- One door: every login form is the site's login ------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_wagtails_front_end_login_redirects_to_the_sites_login(client, learner, prefix):
+    response = client.get(f"{prefix}/_util/login/?next=/parcours/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{prefix}/comptes/login/?next=/parcours/"
+
+    for _ in range(30):
+        response = client.post(
+            f"{prefix}/_util/login/", {"username": learner.email, "password": "pas-le-bon"}
+        )
+        assert response.status_code == 302
+        assert response["Location"].startswith(f"{prefix}/comptes/login/")
+    response = client.post(
+        f"{prefix}/_util/login/", {"username": learner.email, "password": PASSWORD}
+    )
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_private_page_sends_visitors_to_the_sites_login(client):
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import home_page
+
+    home = home_page()
+    PageViewRestriction.objects.create(page=home, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get(home.url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/comptes/login/?next=")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url, field",
+    [
+        ("/comptes/login/", "login"),
+        ("/en/comptes/login/", "login"),
+        ("/_util/login/", "username"),
+        ("/en/_util/login/", "username"),
+        ("/admin/login/", "username"),
+    ],
+)
+def test_an_unconfirmed_account_cannot_log_in_through_any_door(client, url, field):
+    from tests.factories import UserFactory
+
+    person = UserFactory(verified=False, roles=["learner"])
+
+    client.post(url, {field: person.email, "password": PASSWORD})
+
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    ["/admin/password_reset/", "/admin/password_reset/done/", "/admin/password_reset/complete/"],
+)
+def test_the_admins_own_password_reset_is_closed(client, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_admins_account_page_changes_no_password_or_address(client, author):
+    client.force_login(author)
+    html = client.get("/admin/account/").content.decode()
+    assert 'name="password-old_password"' not in html
+    assert 'name="name_email-email"' not in html

@@ -240,3 +240,20 @@ def test_unconfirmed_signups_are_erased_after_the_retention_period():
     assert set(User.objects.values_list("pk", flat=True)) == {recent.pk, confirmed.pk}
     assert not Organisation.objects.filter(pk=proposed.pk).exists()
     assert accounts_purge_unverified(older_than_days=14) == 0
+
+
+@pytest.mark.django_db
+def test_the_purge_keeps_a_proposed_organisation_someone_else_asked_to_join():
+    from lms.accounts.models import OrganisationJoinRequest
+
+    stale = UserFactory(verified=False)
+    EmailAddress.objects.create(user=stale, email=stale.email, verified=False, primary=True)
+    proposed = organisation_find_or_propose(
+        name="Groupe fantôme", region=region(), proposed_by=stale
+    )
+    OrganisationJoinRequest.objects.create(person=UserFactory(), organisation=proposed)
+    User.objects.filter(pk=stale.pk).update(date_joined=timezone.now() - timedelta(days=30))
+
+    assert accounts_purge_unverified(older_than_days=14) == 1
+    assert Organisation.objects.filter(pk=proposed.pk).exists()
+    assert OrganisationJoinRequest.objects.get().organisation == proposed

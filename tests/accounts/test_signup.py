@@ -4,7 +4,7 @@ from unittest import mock
 import pytest
 from django.contrib.auth.models import Group
 
-from lms.accounts.models import Organisation, OrganisationContact, User
+from lms.accounts.models import Organisation, OrganisationContact, OrganisationJoinRequest, User
 from tests.factories import OrganisationFactory, region
 
 SIGNUP_URL = "/comptes/signup/"
@@ -30,6 +30,13 @@ def post_signup(client, capture, url=SIGNUP_URL, **overrides):
         return client.post(url, signup_data(**overrides))
 
 
+def confirm_email(client, mailoutbox, capture):
+    """Follow the confirmation link of the last e-mail, as the newcomer does."""
+    link = re.search(r"https?://[^/]+(/comptes/confirm-email/\S+)", mailoutbox[-1].body).group(1)
+    with capture(execute=True):
+        return client.post(link)
+
+
 @pytest.mark.django_db
 def test_signup_page_is_in_french_by_default(client):
     response = client.get(SIGNUP_URL, HTTP_ACCEPT_LANGUAGE="en")
@@ -38,6 +45,7 @@ def test_signup_page_is_in_french_by_default(client):
     assert '<html lang="fr">' in html
     assert "Prénom" in html
     assert "Votre organisme" in html
+    assert "sera confirmée par l" in html
     assert "Choisissez la région de votre organisme" in html
 
 
@@ -52,22 +60,29 @@ def test_signup_proposes_a_new_organisation_and_sends_a_french_confirmation(
     assert (user.first_name, user.last_name) == ("Léa", "Bergeron")
     assert user.preferred_language == "fr"
     assert user.groups.filter(name="Apprenants").exists()
-    organisation = user.organisation
+    organisation = Organisation.objects.get()
     assert organisation.name == "Popote roulante de Verdun"
     assert organisation.status == Organisation.Status.PROPOSED
     assert organisation.proposed_by == user
-    assert list(
-        OrganisationContact.objects.filter(organisation=organisation).values_list(
-            "person", flat=True
-        )
-    ) == [user.pk]
-
+    # Not a member, nor a contact, before the address is confirmed.
+    assert user.organisation is None
+    assert not OrganisationContact.objects.exists()
+    assert not OrganisationJoinRequest.objects.exists()
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == ["nouvelle@exemple.test"]
     assert message.subject.startswith("[DATAide]")
     assert "Confirmer" in message.subject or "confirm" in message.body.lower()
     assert "/comptes/confirm-email/" in message.body
+
+    confirm_email(client, mailoutbox, django_capture_on_commit_callbacks)
+    user.refresh_from_db()
+    assert user.organisation == organisation
+    assert list(
+        OrganisationContact.objects.filter(organisation=organisation).values_list(
+            "person", flat=True
+        )
+    ) == [user.pk]
 
 
 @pytest.mark.django_db
@@ -100,7 +115,8 @@ def test_signup_joins_a_listed_organisation_whatever_the_case_and_accents(
     )
 
     user = User.objects.get(email="nouvelle@exemple.test")
-    assert user.organisation == listed
+    assert user.organisation is None  # until the organisation accepts the request
+    assert OrganisationJoinRequest.objects.get(person=user).organisation == listed
     assert Organisation.objects.count() == 1
 
 
@@ -115,12 +131,13 @@ def test_signup_matches_an_organisation_by_its_neq(client, django_capture_on_com
         neq="114 567 8901",
     )
 
-    assert User.objects.get(email="nouvelle@exemple.test").organisation == listed
+    request = OrganisationJoinRequest.objects.get(person__email="nouvelle@exemple.test")
+    assert (request.organisation, request.status) == (listed, "requested")
 
 
 @pytest.mark.django_db
 def test_the_second_member_of_an_organisation_is_not_made_a_contact(
-    client, learner, django_capture_on_commit_callbacks
+    client, learner, mailoutbox, django_capture_on_commit_callbacks
 ):
     OrganisationContact.objects.create(organisation=learner.organisation, person=learner)
 
@@ -129,12 +146,17 @@ def test_the_second_member_of_an_organisation_is_not_made_a_contact(
     )
 
     newcomer = User.objects.get(email="nouvelle@exemple.test")
-    assert newcomer.organisation == learner.organisation
+    assert newcomer.organisation is None
+    assert newcomer.join_requests.get().organisation == learner.organisation
     assert list(
         OrganisationContact.objects.filter(organisation=learner.organisation).values_list(
             "person", flat=True
         )
     ) == [learner.pk]
+    confirm_email(client, mailoutbox, django_capture_on_commit_callbacks)
+    newcomer.refresh_from_db()
+    assert newcomer.organisation is None
+    assert not OrganisationContact.objects.filter(person=newcomer).exists()
 
 
 @pytest.mark.django_db
@@ -185,3 +207,30 @@ def test_english_signup_keeps_english_as_the_persons_language(
 @pytest.mark.django_db
 def test_the_learner_group_holds_no_permission():
     assert not Group.objects.get(name="Apprenants").permissions.exists()
+
+
+# --- A new address and an existing one cost the same --------------------------------
+
+
+@pytest.mark.django_db
+def test_new_and_existing_addresses_cost_one_hash_and_one_email_each(
+    client, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    from tests.accounts.hashers import CountingHasher
+    from tests.factories import UserFactory
+
+    settings.PASSWORD_HASHERS = ["tests.accounts.hashers.CountingHasher"]
+    UserFactory(email="deja@exemple.test")
+
+    answers = {}
+    for email in ("nouvelle@exemple.test", "deja@exemple.test"):
+        client.logout()
+        mailoutbox.clear()
+        CountingHasher.calls = 0
+        response = post_signup(client, django_capture_on_commit_callbacks, email=email)
+        answers[email] = (response.status_code, response["Location"])
+        assert CountingHasher.calls == 1, email
+        assert [m.to for m in mailoutbox] == [[email]]
+
+    assert answers["nouvelle@exemple.test"] == answers["deja@exemple.test"]
+    assert User.objects.filter(email="deja@exemple.test").count() == 1

@@ -223,3 +223,30 @@ def test_a_new_module_has_no_feedback_panel(client, author, modules):
 
     assert response.status_code == 200
     assert "Avis des apprenants" not in response.content.decode()
+
+
+#: Typed by a learner: an ampersand, markup and quotes that must survive as typed.
+TYPED = 'Café & <b>"jeunes"</b> d\'ici'
+#: The same, escaped once, as Django's templates write it.
+SHOWN = "Café &amp; &lt;b&gt;&quot;jeunes&quot;&lt;/b&gt; d&#x27;ici"
+
+
+@pytest.mark.django_db
+def test_a_comment_is_stored_as_typed_and_shown_escaped_once(client, author, modules):
+    from courses.services import module_feedback_give
+
+    feedback = module_feedback_give(
+        learner=learner(),
+        module=modules[0],
+        rating=4,
+        comment=f"  {TYPED}\n",
+        show_name=False,
+        language="fr",
+    )
+
+    feedback.refresh_from_db()
+    assert feedback.comment == TYPED
+    client.force_login(author)
+    html = client.get(REPORT).content.decode()
+    assert SHOWN in html
+    assert "&amp;amp;" not in html and '<b>"jeunes"' not in html

@@ -53,3 +53,33 @@ def test_the_demo_facilitator_has_a_cohort_with_seats(client):
     client.force_login(User.objects.get(email="animateur@dataide.test"))
     assert client.get("/webinaires/seances/").status_code == 200
     assert cohort.sessions.exists()
+
+
+@pytest.mark.django_db
+def test_every_demo_account_is_a_valid_address_that_logs_in(client):
+    from django.core.validators import validate_email
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    emails = list(User.objects.order_by("email").values_list("email", flat=True))
+    assert "lea.bergeron@dataide.test" in emails
+
+    for email in emails:
+        validate_email(email)
+        client.logout()
+        response = client.post("/comptes/login/", {"login": email, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, email
+        assert client.session["_auth_user_id"] == str(User.objects.get(email=email).pk)
+
+
+@pytest.mark.django_db
+def test_the_readme_lists_the_demo_accounts_that_exist():
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text()
+    section = readme.split("### Demo accounts", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"`([^`\s]+@dataide\.test)`", section))
+    assert listed == set(User.objects.values_list("email", flat=True))

@@ -85,6 +85,25 @@ def test_the_notice_says_the_decision_was_automatic_and_how_to_ask_for_a_review(
 
 
 @pytest.mark.django_db
+def test_the_notice_shows_the_organisations_name_as_typed(
+    contact, staff, awareness_session, mailoutbox, django_capture_on_commit_callbacks
+):
+    name = "Centre d'action bénévole & Cie"
+    contact.organisation.name = name
+    contact.organisation.save()
+
+    attend(contact, awareness_session, staff, django_capture_on_commit_callbacks)
+
+    notice = next(m for m in mailoutbox if "est admissible" in m.subject)
+    assert name in notice.subject
+    assert name in notice.body
+    assert "&#x27;" not in notice.subject + notice.body and "&amp;" not in notice.body
+    html = notice.alternatives[0][0]
+    assert "Centre d&#x27;action bénévole &amp; Cie" in html
+    assert "&amp;amp;" not in html and name not in html
+
+
+@pytest.mark.django_db
 def test_a_second_learner_of_the_organisation_adds_no_eligibility_and_no_notice(
     contact, staff, awareness_session, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -245,7 +264,11 @@ def test_asking_for_a_review_creates_a_task_for_staff(
 
     assert response.status_code == 302
     request = ReviewRequest.objects.get()
-    assert (request.level, request.status, request.message) == (1, "open", "J'étais à la séance.")
+    assert (request.level, request.status, request.message) == (
+        1,
+        "open",
+        "<b>J'étais</b> à la séance.",  # as typed: escaped where it is shown
+    )
     assert request.eligibility == BursaryEligibility.objects.get()
     assert [m.to for m in mailoutbox] == [[staff.email]]
 

@@ -148,3 +148,20 @@ def test_the_listing_makes_as_many_queries_for_30_requests_as_for_3(logged_in):
         html = logged_in.get(REVIEW_REQUESTS).content.decode()
     assert len(listed(html)) == 30
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+@pytest.mark.django_db
+def test_a_request_is_stored_as_typed_and_shown_escaped_once(logged_in):
+    from lms.pathway.services import review_request_create
+
+    typed = 'Café & <b>"jeunes"</b> d\'ici'
+    person = UserFactory(organisation=OrganisationFactory())
+    request = review_request_create(learner=person, level=1, message=f" {typed} ")
+
+    request.refresh_from_db()
+    assert request.message == typed
+    shown = "Café &amp; &lt;b&gt;&quot;jeunes&quot;&lt;/b&gt; d&#x27;ici"
+    for url in (REVIEW_REQUESTS, f"{REVIEW_REQUESTS}{request.pk}/"):
+        html = logged_in.get(url).content.decode()
+        assert shown in html
+        assert "&amp;amp;" not in html and '<b>"jeunes"' not in html

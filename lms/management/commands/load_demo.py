@@ -1,5 +1,7 @@
 """Load demonstration data into an empty database; safe to run again."""
 
+import unicodedata
+
 from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -37,6 +39,14 @@ DEMO_ACCOUNTS = [
     ("equipe@dataide.test", "Nadia", "Côté", ["staff"], None, False),
     ("admin@dataide.test", "Alex", "Bouchard", [], None, True),
 ]
+
+
+def demo_email(first: str, last: str) -> str:
+    """Return a demo learner's address: ASCII local part, so it is valid and logs in."""
+    local = f"{first}.{last}".lower()
+    return unicodedata.normalize("NFKD", local).encode("ascii", "ignore").decode() + (
+        "@dataide.test"
+    )
 
 
 class Command(BaseCommand):
@@ -127,7 +137,7 @@ class Command(BaseCommand):
         ]  # fmt: skip
         organisations = list(Organisation.objects.order_by("pk")[:6])
         for first, last, org_index, done in people:
-            email = f"{first.lower()}.{last.lower()}@dataide.test"
+            email = demo_email(first, last)
             user = User.objects.create_user(
                 email=email, password=DEMO_PASSWORD, first_name=first, last_name=last,
                 organisation=organisations[org_index],
