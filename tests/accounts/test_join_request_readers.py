@@ -56,10 +56,14 @@ def test_a_requesters_completion_does_not_make_the_organisation_eligible(
     accepted.refresh_from_db()
 
     with django_capture_on_commit_callbacks(execute=True):
-        attendance_mark(session=session, learner=waiting, minutes_present=90, recorded_by=staff)
+        attendance_mark(
+            session=session, learner=waiting, minutes_present=90, recorded_by=staff, reason="Là"
+        )
     assert LevelCompletion.objects.get(learner=waiting).organisation is None
     assert not BursaryEligibility.objects.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
-        attendance_mark(session=session, learner=accepted, minutes_present=90, recorded_by=staff)
+        attendance_mark(
+            session=session, learner=accepted, minutes_present=90, recorded_by=staff, reason="Là"
+        )
     assert BursaryEligibility.objects.get().organisation == organisation
