@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.selectors import source_page
+from lms.outbox.services import outbox_add
 from webinars.models import (
     Attendance,
     AttendanceImport,
@@ -50,8 +51,6 @@ class RegistrationError(Exception):
 
 def session_register(*, learner, session: WebinarSession) -> Registration:
     """Register ``learner`` to ``session``; registering twice keeps one registration."""
-    from webinars.tasks import send_registration_confirmation
-
     with transaction.atomic():
         # Lock the session so that two last-seat registrations cannot both pass the count.
         session = WebinarSession.objects.select_for_update().get(pk=session.pk)
@@ -72,8 +71,13 @@ def session_register(*, learner, session: WebinarSession) -> Registration:
             registration.save(update_fields=["status", "registered_at", "cancelled_at"])
             # A new registration gets its reminders again.
             registration.reminders.all().delete()
-        registration_id = registration.pk
-        transaction.on_commit(lambda: send_registration_confirmation.delay(registration_id))
+        # One confirmation per registration: registering again after a cancellation
+        # gets a new one, a double click does not (the first already registered).
+        outbox_add(
+            kind="webinars.registration_confirmation",  # webinars.effects
+            dedupe_key=f"registration:{registration.pk}:{registration.registered_at.isoformat()}",
+            payload={"registration": registration.pk},
+        )
     return registration
 
 
