@@ -7,8 +7,9 @@ class CohortsConfig(AppConfig):
     verbose_name = _("Cohorts")
 
     def ready(self):
-        from cohorts import selectors
+        from cohorts import effects, selectors
         from courses.schedule import register_calendar_provider
+        from lms import outbox
         from lms.pathway import hooks
 
         # The cohort calendar drives which modules are open to its learners.
@@ -16,3 +17,6 @@ class CohortsConfig(AppConfig):
         # The engine asks cohorts who holds a level-2 seat and who is in the lab.
         hooks.register("level2_seat", selectors.organisation_has_level2_seat)
         hooks.register("lab_admission", selectors.leader_admitted_to_lab)
+        # Each recipient's e-mail is an outbox message.
+        for kind, handler in effects.HANDLERS.items():
+            outbox.register(kind, handler)
