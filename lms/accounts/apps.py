@@ -9,7 +9,12 @@ class AccountsConfig(AppConfig):
     verbose_name = _("People and organisations")
 
     def ready(self):
+        from lms import outbox
+        from lms.accounts import effects
         from lms.accounts.roles import sync_role_groups
 
         # Groups need permissions, which only exist after every app has migrated.
         post_migrate.connect(sync_role_groups, dispatch_uid="accounts.sync_role_groups")
+        # Account e-mails (confirmation, password reset) are outbox messages.
+        for kind, handler in effects.HANDLERS.items():
+            outbox.register(kind, handler)
