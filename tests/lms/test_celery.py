@@ -85,7 +85,7 @@ def test_a_failing_mail_server_is_retried_and_the_mail_sent_once(
 
 
 @pytest.mark.skipif(not BROKER_URL.startswith("redis"), reason="needs CELERY_BROKER_URL (Redis)")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_task_goes_through_the_real_broker_to_a_worker(
     mailoutbox, django_capture_on_commit_callbacks
 ):
