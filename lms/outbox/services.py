@@ -37,8 +37,7 @@ def outbox_add(*, kind: str, dedupe_key: str, payload: dict) -> OutboxMessage:
 
 
 def outbox_dispatch(*, message_id: int) -> bool:
-    """Hand one message to a worker; return False when the broker is down (the message
-    stays pending for the relay)."""
+    """Hand one message to a worker; return False if the broker is down (the relay will)."""
     try:
         tasks.process_outbox_message.delay(message_id)
     except OperationalError as error:  # kombu's "broker unreachable", after its timeouts
@@ -50,8 +49,7 @@ def outbox_dispatch(*, message_id: int) -> bool:
 
 
 def outbox_relay(*, limit: int = 200) -> int:
-    """Dispatch the pending messages, oldest first, until the broker refuses one; return
-    how many were handed over."""
+    """Dispatch the pending messages, oldest first, until the broker refuses; return how many."""
     handed = 0
     for message_id in selectors.outbox_pending_ids(limit=limit):
         if not outbox_dispatch(message_id=message_id):

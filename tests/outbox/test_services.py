@@ -140,7 +140,7 @@ def test_with_the_broker_down_the_relay_stops_and_leaves_everything_pending(
         add(key="k1")
         add(key="k2")
         assert outbox_relay() == 0
-    assert delay.call_count == 3  # two on commit, then the relay stops at the first refusal
+    assert delay.call_count == 3  # the relay stopped at its first refusal; both commits failed
     assert OutboxMessage.objects.filter(processed_at__isnull=True).count() == 2
 
     assert outbox_relay() == 2  # the broker is back
