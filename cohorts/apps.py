@@ -7,8 +7,9 @@ class CohortsConfig(AppConfig):
     verbose_name = _("Cohorts")
 
     def ready(self):
-        from cohorts import selectors
+        from cohorts import effects, selectors
         from courses.schedule import register_calendar_provider
+        from lms import outbox
         from lms.pathway import hooks
         from webinars.scope import register_attendance_scope
 
@@ -19,3 +20,6 @@ class CohortsConfig(AppConfig):
         hooks.register("lab_admission", selectors.leader_admitted_to_lab)
         # A facilitator records attendance for the learners of their own cohorts only.
         register_attendance_scope(selectors.session_learners)
+        # Each recipient's e-mail is an outbox message.
+        for kind, handler in effects.HANDLERS.items():
+            outbox.register(kind, handler)

@@ -15,7 +15,7 @@ class CohortMessageForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 10}),
         }
         labels = {"audience": _("Send to")}
-        help_texts = {"body": _("Plain text: any formatting is removed.")}
+        help_texts = {"body": _("Plain text, sent as you type it.")}
 
     def __init__(self, *args, counts: dict[str, int] | None = None, **kwargs):
         super().__init__(*args, **kwargs)

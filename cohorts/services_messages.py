@@ -1,24 +1,20 @@
 """Writes on cohort messages: a facilitator writes to their cohort, or to its flagged
 learners; each learner gets one e-mail, in their own language, that they can answer.
 
-The subject and the message are kept as ``content.sanitize.sanitize_text`` returns them:
-plain text, markup removed, HTML entities escaped (safe to show in a page as it is).
+The subject and the message are plain text, kept as typed (surrounding spaces aside):
+they are escaped once, where they are shown (pages and the e-mail's HTML part escape
+them; its text part and subject show them as typed). Each recipient's e-mail is an
+outbox message written with the message, so a broker outage delays it, never loses it.
 """
 
-import html
-
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cohorts.models import Cohort, CohortMessage
 from cohorts.selectors import cohort_flagged_learner_ids, cohort_learners
-from content.sanitize import sanitize_text
 from lms.emails import send_templated_email
-
-#: How long a delivery is remembered, so that running a task twice sends nothing more.
-DELIVERY_MEMORY_SECONDS = 60 * 60 * 24 * 30
+from lms.outbox.services import outbox_add
 
 
 def cohort_message_recipient_ids(*, cohort: Cohort, audience: str) -> list[int]:
@@ -34,14 +30,12 @@ def cohort_message_recipient_ids(*, cohort: Cohort, audience: str) -> list[int]:
 def cohort_message_send(
     *, cohort: Cohort, sender, audience: str, subject: str, body: str
 ) -> CohortMessage:
-    """Record the message and who it goes to, then e-mail them once it is saved."""
-    from cohorts.tasks import send_cohort_message
-
+    """Record the message, who it goes to and one e-mail to each, in one transaction."""
     recipients = cohort_message_recipient_ids(cohort=cohort, audience=audience)
     if not recipients:
         raise ValidationError(_("No learner of this cohort would receive this message."))
-    subject = sanitize_text(subject).strip()
-    body = sanitize_text(body).strip()
+    subject = (subject or "").strip()
+    body = (body or "").strip()
     if not subject or not body:
         raise ValidationError(_("Write a subject and a message."))
     with transaction.atomic():
@@ -53,15 +47,19 @@ def cohort_message_send(
             body=body,
             recipients=recipients,
         )
-        transaction.on_commit(lambda: send_cohort_message.delay(message.pk))
+        for learner_id in recipients:  # one e-mail each: a failing address holds no other
+            outbox_add(
+                kind="cohorts.message",  # cohorts.effects
+                dedupe_key=f"cohort_message:{message.pk}:{learner_id}",
+                payload={"message": message.pk, "learner": learner_id},
+            )
     return message
 
 
 def cohort_message_deliver(*, message: CohortMessage, learner) -> bool:
     """E-mail ``message`` to one of its recipients, in their language; answers go to the
-    sender. Safe to run twice: a learner it already reached gets nothing more."""
-    key = f"cohorts:message:{message.pk}:to:{learner.pk}"
-    if learner.pk not in message.recipients or cache.get(key):
+    sender. Sent once per recipient by the outbox message that calls it."""
+    if learner.pk not in message.recipients:
         return False
     sender = message.sender
     send_templated_email(
@@ -71,15 +69,12 @@ def cohort_message_deliver(*, message: CohortMessage, learner) -> bool:
             "learner": learner,
             "cohort": message.cohort,
             "sender_name": _person_name(sender),
-            "subject": html.unescape(message.subject),
-            # Escaped text without markup, for the HTML part; as typed, for the text part.
-            "body_html": message.body,
-            "body_text": html.unescape(message.body),
+            "subject": message.subject,
+            "body": message.body,
         },
         language=learner.preferred_language,
         reply_to=[sender.email] if sender is not None and sender.email else None,
     )
-    cache.set(key, True, DELIVERY_MEMORY_SECONDS)
     return True
 
 

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from tests import broker as broker_module
 from tests.factories import OrganisationFactory, UserFactory
 
 
@@ -46,3 +47,20 @@ def facilitator(db):
 @pytest.fixture
 def staff(db):
     return UserFactory(roles=["staff"])
+
+
+@pytest.fixture
+def redis_broker():
+    """A real Redis of the test's own, running, with Celery pointed at it (tasks not
+    eager). ``stop()`` and ``start()`` it; ``recover()`` starts it, runs the outbox relay
+    and a real worker until its queue is empty. Needs ``transactional_db`` (the worker
+    is another thread) and PostgreSQL (row locks); skipped without ``redis-server``."""
+    if broker_module.redis_server_path() is None:
+        pytest.skip("redis-server is not installed")
+    broker = broker_module.RedisBroker()
+    broker.start()
+    try:
+        with broker_module.celery_using(broker):
+            yield broker
+    finally:
+        broker.stop()

@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from courses.selectors import source_page
+from lms.outbox.services import outbox_add
 from webinars.attendance import (
     MAX_BYTES,
     AttendanceFileError,
@@ -63,8 +64,6 @@ class RegistrationError(Exception):
 
 def session_register(*, learner, session: WebinarSession) -> Registration:
     """Register ``learner`` to ``session``; registering twice keeps one registration."""
-    from webinars.tasks import send_registration_confirmation
-
     with transaction.atomic():
         # Lock the session so that two last-seat registrations cannot both pass the count.
         session = WebinarSession.objects.select_for_update().get(pk=session.pk)
@@ -85,8 +84,13 @@ def session_register(*, learner, session: WebinarSession) -> Registration:
             registration.save(update_fields=["status", "registered_at", "cancelled_at"])
             # A new registration gets its reminders again.
             registration.reminders.all().delete()
-        registration_id = registration.pk
-        transaction.on_commit(lambda: send_registration_confirmation.delay(registration_id))
+        # One confirmation per registration: registering again after a cancellation
+        # gets a new one, a double click does not (the first already registered).
+        outbox_add(
+            kind="webinars.registration_confirmation",  # webinars.effects
+            dedupe_key=f"registration:{registration.pk}:{registration.registered_at.isoformat()}",
+            payload={"registration": registration.pk},
+        )
     return registration
 
 
@@ -318,8 +322,6 @@ def attendance_import_start(
     ``AttendanceFileError`` and nothing is written. The same file sent again for the
     same session changes nothing: the earlier import is returned, and says so.
     """
-    from webinars.tasks import run_attendance_import
-
     if len(content) > MAX_BYTES:
         raise AttendanceFileError(too_large_message())
     if session.starts_at > timezone.now():
@@ -345,8 +347,13 @@ def attendance_import_start(
             content=content,
         )
         if len(content) > LARGE_IMPORT_BYTES:
-            import_id = attendance_import.pk
-            transaction.on_commit(lambda: run_attendance_import.delay(import_id))
+            # Read by a worker: an outbox message written with the import, so a broker
+            # that is down delays the import, never loses it.
+            outbox_add(
+                kind="webinars.attendance_import",
+                dedupe_key=f"attendance_import:{attendance_import.pk}",
+                payload={"import": attendance_import.pk},
+            )
             return ImportStarted(attendance_import)
     return ImportStarted(attendance_import_run(attendance_import=attendance_import))
 

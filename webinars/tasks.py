@@ -3,42 +3,7 @@ from django.utils import timezone
 
 from lms.celery import app
 from lms.emails import send_templated_email
-
-
-def _page_url(webinar) -> str:
-    from django.conf import settings
-
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + (webinar.url or "/")
-
-
-@app.task
-def send_registration_confirmation(registration_id: int) -> None:
-    """E-mail a learner the confirmation of their registration, with a calendar file."""
-    from webinars.ics import session_ics
-    from webinars.models import Registration
-
-    registration = (
-        Registration.objects.select_related("session__webinar", "learner")
-        .filter(pk=registration_id, status=Registration.Status.REGISTERED)
-        .first()
-    )
-    if registration is None:
-        return  # cancelled before the e-mail left
-    learner, session = registration.learner, registration.session
-    url = _page_url(session.webinar)
-    send_templated_email(
-        template="webinars/email/registration_confirmed",
-        to=[learner.email],
-        context={"learner": learner, "session": session, "page_url": url},
-        language=learner.preferred_language,
-        attachments=[
-            (
-                "webinaire-dataide.ics",
-                session_ics(session, page_url=url, language=learner.preferred_language),
-                "text/calendar",
-            )
-        ],
-    )
+from webinars.effects import page_url
 
 
 @app.task
@@ -66,7 +31,7 @@ def send_reminder(reminder_id: int) -> None:
                 "learner": learner,
                 "session": session,
                 "kind": reminder.kind,
-                "page_url": _page_url(session.webinar),
+                "page_url": page_url(session.webinar),
             },
             language=learner.preferred_language,
         )
@@ -80,14 +45,3 @@ def enqueue_due_reminders() -> int:
     from webinars.services import reminders_enqueue
 
     return reminders_enqueue()
-
-
-@app.task
-def run_attendance_import(import_id: int) -> None:
-    """Import a large attendance file in a worker; nothing happens if it already ran."""
-    from webinars.models import AttendanceImport
-    from webinars.services import attendance_import_run
-
-    attendance_import = AttendanceImport.objects.filter(pk=import_id).first()
-    if attendance_import is not None:
-        attendance_import_run(attendance_import=attendance_import)

@@ -1,25 +1,32 @@
+import uuid
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.db import transaction
 
-from lms.accounts.tasks import send_email_message
+from lms.outbox.services import outbox_add
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Sign-up in one transaction; account e-mails sent by Celery once it commits."""
+    """Sign-up in one transaction; account e-mails are outbox messages written with it."""
 
     def save_user(self, request, user, form, commit=True):
         with transaction.atomic():
             return super().save_user(request, user, form, commit=commit)
 
     def send_mail(self, template_prefix, email, context):
-        # Rendered now, in the language of the request; sent by a worker after commit,
-        # so a slow mail server never holds a page and a rolled-back sign-up sends nothing.
+        # Rendered now, in the language of the request, and kept in the outbox: sent by a
+        # worker once the sign-up commits (a rolled-back one sends nothing), or later by
+        # the relay if the broker is down. A password reset runs outside any transaction:
+        # outbox_add then commits the message on its own and dispatches it at once.
         message = self.render_mail(template_prefix, email, context)
-        payload = {
-            "subject": message.subject,
-            "body": message.body,
-            "from_email": message.from_email,
-            "to": list(message.to),
-            "alternatives": [list(a) for a in getattr(message, "alternatives", [])],
-        }
-        transaction.on_commit(lambda: send_email_message.delay(payload))
+        outbox_add(
+            kind="accounts.email",  # lms.accounts.effects
+            dedupe_key=f"accounts.email:{uuid.uuid4().hex}",
+            payload={
+                "subject": message.subject,
+                "body": message.body,
+                "from_email": message.from_email,
+                "to": list(message.to),
+                "alternatives": [list(a) for a in getattr(message, "alternatives", [])],
+            },
+        )

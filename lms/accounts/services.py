@@ -17,6 +17,7 @@ from lms.accounts.models import (
     normalise_neq,
 )
 from lms.accounts.roles import ROLES, role_group
+from lms.outbox.services import outbox_add
 
 
 @transaction.atomic
@@ -82,8 +83,6 @@ def user_register(
 def user_email_confirmed(*, user: User) -> None:
     """Once a newcomer's address is confirmed: found their organisation, or show their
     join request to the people who decide (and tell them it waits)."""
-    from lms.accounts.tasks import send_join_request_waiting
-
     if user.organisation_id is None:
         proposed = Organisation.objects.selectable().filter(proposed_by=user).first()
         if proposed is not None:
@@ -91,8 +90,10 @@ def user_email_confirmed(*, user: User) -> None:
             if not OrganisationContact.objects.filter(organisation=proposed).exists():
                 OrganisationContact.objects.create(organisation=proposed, person=user)
     for request in OrganisationJoinRequest.objects.pending().filter(person=user):
-        transaction.on_commit(
-            lambda pk=request.pk: send_join_request_waiting.delay(pk), robust=True
+        outbox_add(
+            kind="accounts.join_request_waiting",  # lms.accounts.effects
+            dedupe_key=f"join_request_waiting:{request.pk}",
+            payload={"request": request.pk},
         )
 
 
@@ -131,8 +132,6 @@ def join_request_decline(
 def _join_request_decide(
     *, request: OrganisationJoinRequest, actor: User, status: str
 ) -> OrganisationJoinRequest:
-    from lms.accounts.tasks import send_join_request_decided
-
     request = (
         OrganisationJoinRequest.objects.select_for_update()
         .select_related("person", "organisation")
@@ -156,7 +155,11 @@ def _join_request_decide(
         user=actor,
         data={"person": request.person_id, "organisation": request.organisation_id},
     )
-    transaction.on_commit(lambda: send_join_request_decided.delay(request.pk), robust=True)
+    outbox_add(
+        kind="accounts.join_request_decided",  # lms.accounts.effects
+        dedupe_key=f"join_request_decided:{request.pk}",
+        payload={"request": request.pk},
+    )
     return request
 
 

@@ -6,3 +6,11 @@ class PathwayConfig(AppConfig):
     name = "lms.pathway"
     label = "pathway"
     verbose_name = _("Completion and bursaries")
+
+    def ready(self):
+        from lms import outbox
+        from lms.pathway import effects
+
+        # Notices and certificates are outbox messages, carried out by these handlers.
+        for kind, handler in effects.HANDLERS.items():
+            outbox.register(kind, handler)

@@ -1,5 +1,6 @@
-"""What each outbox message does. Called by ``services.outbox_process`` with the message
-row locked; each handler must be safe to run again if its worker dies midway."""
+"""What each of the pathway's outbox messages does. Registered with the outbox in
+``PathwayConfig.ready()``; called by ``lms.outbox.services.outbox_process`` with the
+message row locked, each handler must be safe to run again if its worker dies midway."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,6 +10,12 @@ from django.utils import translation
 from lms.accounts.roles import ROLES
 from lms.emails import send_templated_email
 from lms.pathway.models import BursaryEligibility, Certificate, LevelCompletion, ReviewRequest
+
+#: The pathway's outbox kinds.
+ELIGIBILITY_CONTACTS = "pathway.eligibility_contacts"
+ELIGIBILITY_STAFF = "pathway.eligibility_staff"
+CERTIFICATE = "pathway.certificate"
+REVIEW_REQUEST = "pathway.review_request"
 
 
 def _absolute(path: str) -> str:
@@ -104,8 +111,8 @@ def review_request(payload: dict) -> None:
 
 
 HANDLERS = {
-    "eligibility_contacts": eligibility_contacts,
-    "eligibility_staff": eligibility_staff,
-    "certificate": certificate,
-    "review_request": review_request,
+    ELIGIBILITY_CONTACTS: eligibility_contacts,
+    ELIGIBILITY_STAFF: eligibility_staff,
+    CERTIFICATE: certificate,
+    REVIEW_REQUEST: review_request,
 }

@@ -1,5 +1,5 @@
-"""The pathway engine's records: level completions, bursary eligibility, and the outbox
-that carries their side effects.
+"""The pathway engine's records: level completions and bursary eligibility. Their side
+effects (notices, certificates) are messages of the outbox (``lms/outbox/``).
 
 * A **LevelCompletion** says a learner completed a level (1, 2 or 3): once, never undone,
   with the rules' version and the evidence (which records) it was decided on.
@@ -13,8 +13,6 @@ that carries their side effects.
   records a completion rested on changed afterwards so that they no longer meet the rule
   (an attendance lowered by hand, say). The completion is never taken back silently:
   its evidence is a copy, and staff decide.
-* An **OutboxMessage** is a side effect (an e-mail, a certificate) recorded in the same
-  transaction as the decision that causes it, and carried out later by a relay, once.
 * A **Certificate** of completion, one per level completion, verifiable by anyone who
   holds its unguessable token.
 * **PathwaySettings**: the rules' version and the planned number of bursaries per level
@@ -184,30 +182,6 @@ class ReviewRequest(models.Model):
 
     def __str__(self):
         return f"{self.requested_by} · {self.get_level_display()}"
-
-
-class OutboxMessage(models.Model):
-    class Kind(models.TextChoices):
-        ELIGIBILITY_CONTACTS = "eligibility_contacts", _("Eligibility notice to contacts")
-        ELIGIBILITY_STAFF = "eligibility_staff", _("Eligibility notice to staff")
-        CERTIFICATE = "certificate", _("Certificate of completion")
-        REVIEW_REQUEST = "review_request", _("Review request to staff")
-
-    kind = models.CharField(max_length=30, choices=Kind.choices)
-    #: Makes a side effect unique: the same decision never enqueues it twice.
-    dedupe_key = models.CharField(max_length=120, unique=True)
-    payload = models.JSONField(default=dict)
-    created_at = models.DateTimeField(auto_now_add=True)
-    processed_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["created_at"]
-        indexes = [models.Index(fields=["processed_at", "created_at"], name="outbox_pending")]
-
-    def __str__(self):
-        return self.dedupe_key
 
 
 class RequestKey(models.Model):

@@ -1,13 +1,11 @@
 """The pathway engine: turning learning records into level completions and bursary
-eligibility, once, with their side effects carried by an outbox.
+eligibility, once, with their side effects carried by the outbox (``lms/outbox/``).
 
 ``pathway_evaluate`` is called inside the transaction that records a learning event
 (a module done, an attendance, a replay watched past its threshold). Everything it
 decides, and every e-mail or certificate that follows, is written in that same
 transaction, so a crash or a broker outage can delay a side effect but never lose it.
 """
-
-import logging
 
 from django.conf import settings
 from django.db import transaction
@@ -17,18 +15,17 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.models import Organisation
 from lms.accounts.roles import learner_accounts
+from lms.outbox.services import outbox_add
+from lms.pathway import effects
 from lms.pathway.models import (
     BursaryEligibility,
     EligibilityChange,
     LevelCompletion,
-    OutboxMessage,
     PathwaySettings,
     RequestKey,
     ReviewRequest,
 )
 from lms.pathway.rules import RECHECKED_ON, RULES
-
-logger = logging.getLogger(__name__)
 
 #: Statuses that still use a bursary of the level's quota.
 COUNTED_STATUSES = (
@@ -142,7 +139,7 @@ def level_completion_record(*, learner, level: int, evidence: dict, source: str)
         if not created:
             return None
         outbox_add(
-            kind=OutboxMessage.Kind.CERTIFICATE,
+            kind=effects.CERTIFICATE,
             dedupe_key=f"certificate:{completion.pk}",
             payload={"completion": completion.pk},
         )
@@ -184,10 +181,13 @@ def eligibility_grant(*, organisation: Organisation, completion: LevelCompletion
         EligibilityChange.objects.create(
             eligibility=eligibility, from_status="", to_status=eligibility.status
         )
-        for kind in (OutboxMessage.Kind.ELIGIBILITY_CONTACTS, OutboxMessage.Kind.ELIGIBILITY_STAFF):
+        for kind, key in (
+            (effects.ELIGIBILITY_CONTACTS, "eligibility_contacts"),
+            (effects.ELIGIBILITY_STAFF, "eligibility_staff"),
+        ):
             outbox_add(
                 kind=kind,
-                dedupe_key=f"{kind}:{eligibility.pk}",
+                dedupe_key=f"{key}:{eligibility.pk}",
                 payload={"eligibility": eligibility.pk},
             )
     return eligibility
@@ -244,62 +244,8 @@ def review_request_create(*, learner, level: int, message: str) -> ReviewRequest
             message=(message or "").strip()[:2000],
         )
         outbox_add(
-            kind=OutboxMessage.Kind.REVIEW_REQUEST,
+            kind=effects.REVIEW_REQUEST,
             dedupe_key=f"review_request:{request.pk}",
             payload={"review_request": request.pk},
         )
     return request
-
-
-# --- Outbox ----------------------------------------------------------------------------
-
-
-def outbox_add(*, kind: str, dedupe_key: str, payload: dict) -> OutboxMessage:
-    """Record a side effect in the current transaction; dispatch it once committed."""
-    message, created = OutboxMessage.objects.get_or_create(
-        dedupe_key=dedupe_key, defaults={"kind": kind, "payload": payload}
-    )
-    if created:
-        transaction.on_commit(lambda: outbox_dispatch(message_id=message.pk))
-    return message
-
-
-def outbox_dispatch(*, message_id: int) -> bool:
-    """Hand one outbox message to a worker; with the broker down, leave it to the relay."""
-    from lms.pathway.tasks import process_outbox_message
-
-    try:
-        process_outbox_message.delay(message_id)
-    except Exception:  # the broker is unreachable: the message stays pending
-        logger.warning("Outbox message %s kept for the relay: broker unavailable", message_id)
-        return False
-    return True
-
-
-def outbox_relay(*, limit: int = 200) -> int:
-    """Dispatch the outbox messages still pending; return how many were handed over."""
-    pending = OutboxMessage.objects.filter(processed_at__isnull=True).values_list("pk", flat=True)
-    return sum(outbox_dispatch(message_id=pk) for pk in list(pending[:limit]))
-
-
-def outbox_process(*, message_id: int) -> bool:
-    """Carry out one outbox message unless it already was; return True if done now.
-
-    The row stays locked while its side effect runs, so a second worker given the same
-    message waits, then finds it done.
-    """
-    from lms.pathway.effects import HANDLERS
-
-    try:
-        with transaction.atomic():
-            message = OutboxMessage.objects.select_for_update().filter(pk=message_id).first()
-            if message is None or message.processed_at is not None:
-                return False
-            HANDLERS[message.kind](message.payload)
-            message.processed_at = timezone.now()
-            message.attempts += 1
-            message.save(update_fields=["processed_at", "attempts"])
-        return True
-    except Exception as error:
-        OutboxMessage.objects.filter(pk=message_id).update(last_error=repr(error)[:2000])
-        raise

@@ -9,7 +9,8 @@ from django.core import mail
 from cohorts.models import CohortMessage
 from cohorts.services import seat_remove
 from cohorts.services_messages import cohort_message_deliver, cohort_message_send
-from cohorts.tasks import send_cohort_message
+from lms.outbox.models import OutboxMessage
+from lms.outbox.services import outbox_process
 from tests.cohorts.builders import admit, lab_course, make_cohort
 from tests.factories import OrganisationFactory, UserFactory
 
@@ -81,23 +82,24 @@ def test_the_whole_cohort_gets_one_email_each_in_their_language(
     assert all(len(m.to) == 1 for m in mail.outbox)
 
     french, english = by_address["camille@cuisines.test"], by_address["sam@cuisines.test"]
-    assert french.subject == "[DATAide] Séance de jeudi importante"
+    assert french.subject == "[DATAide] Séance de jeudi <b>importante</b>"  # as typed
     assert french.reply_to == ["lea.roy@nordouvert.test"]
     assert french.body.startswith("Bonjour Camille,")
-    assert "N'oubliez pas alert(1)la séance & le gabarit." in french.body  # as typed
-    assert "<script" not in french.body
+    typed = "N'oubliez pas <script>alert(1)</script>la séance & le gabarit."
+    assert typed in french.body  # plain text, as typed
     assert "Léa Roy vous écrit au sujet de votre cohorte" in french.body
     assert english.body.startswith("Hello Sam,")
-    assert "N'oubliez pas alert(1)la séance & le gabarit." in english.body  # not translated
+    assert typed in english.body  # not translated
     assert "Léa Roy wrote to you about your cohort" in english.body
     html_part = english.alternatives[0][0]
-    assert "la séance &amp; le gabarit" in html_part and "<script" not in html_part
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;la séance &amp; le gabarit" in html_part
+    assert "<script" not in html_part
     assert '<html lang="en">' in html_part
 
     message = CohortMessage.objects.get()
     assert (message.sender, message.audience, message.cohort) == (facilitator, "all", cohort)
-    assert message.subject == "Séance de jeudi importante"
-    assert "<script" not in message.body
+    assert message.subject == "Séance de jeudi <b>importante</b>"
+    assert message.body == "Bonjour,\n\n" + typed
     assert sorted(message.recipients) == sorted(m.pk for m in members.values())
 
 
@@ -165,14 +167,39 @@ def test_sending_is_enqueued_after_commit_and_safe_to_run_twice(
         message = cohort_message_send(
             cohort=cohort, sender=facilitator, audience="all", subject="Sujet", body="Texte"
         )
-    assert len(callbacks) == 1 and not mail.outbox  # nothing leaves before the commit
+    assert len(callbacks) == 2 and not mail.outbox  # one per recipient, after the commit
+    keys = set(OutboxMessage.objects.values_list("dedupe_key", flat=True))
+    assert keys == {f"cohort_message:{message.pk}:{m.pk}" for m in members.values()}
 
-    callbacks[0]()
-    send_cohort_message(message.pk)  # a worker died and the task ran again
+    for callback in callbacks:
+        callback()
+    for pk in OutboxMessage.objects.values_list("pk", flat=True):
+        assert outbox_process(message_id=pk) is False  # a worker died and it ran again
     assert len(mail.outbox) == 2
-    assert not cohort_message_deliver(message=message, learner=members["fr"])
     assert not cohort_message_deliver(message=message, learner=UserFactory())  # not a recipient
     assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db
+def test_the_text_is_kept_as_typed_and_escaped_once_where_shown(
+    client, cohort, members, facilitator, django_capture_on_commit_callbacks
+):
+    typed = 'Café & "jeunes" <b> l\'été'
+    with django_capture_on_commit_callbacks(execute=True):
+        message = cohort_message_send(
+            cohort=cohort, sender=facilitator, audience="all", subject=f"  {typed} ", body=typed
+        )
+
+    message.refresh_from_db()
+    assert (message.subject, message.body) == (typed, typed)
+    client.force_login(facilitator)
+    page = client.get(f"/cohortes/{cohort.pk}/messages/").content.decode()
+    assert "Café &amp; &quot;jeunes&quot; &lt;b&gt; l&#x27;été" in page
+    assert "&amp;amp;" not in page and "<b> l" not in page
+    sent = mail.outbox[0]
+    assert sent.subject == f"[DATAide] {typed}"
+    assert typed in sent.body  # the text part, as typed
+    assert "Café &amp; &quot;jeunes&quot; &lt;b&gt; l&#x27;été" in sent.alternatives[0][0]
 
 
 @pytest.mark.django_db

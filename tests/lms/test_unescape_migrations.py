@@ -21,7 +21,7 @@ def test_stored_escaped_text_is_unescaped_once():
     request = review_request(message="J&#x27;étais là &amp; bien là")
 
     run("courses.migrations.0005_unescape_feedback_comments", "unescape_comments")
-    run("lms.pathway.migrations.0004_unescape_review_request_messages", "unescape_messages")
+    run("lms.pathway.migrations.0006_unescape_review_request_messages", "unescape_messages")
 
     escaped.refresh_from_db()
     untouched.refresh_from_db()

@@ -9,7 +9,8 @@ from django.test import Client
 from django.utils import timezone
 
 from courses.models import ModuleCompletion
-from lms.pathway.models import BursaryEligibility, Certificate, LevelCompletion, OutboxMessage
+from lms.outbox.models import OutboxMessage
+from lms.pathway.models import BursaryEligibility, Certificate, LevelCompletion
 from tests.factories import OrganisationFactory, UserFactory, course_page, module_page, webinar_page
 
 pytestmark = [
@@ -83,8 +84,8 @@ def test_two_learners_of_one_organisation_finishing_together_make_one_eligibilit
     assert errors == []
     assert LevelCompletion.objects.filter(level=1).count() == 2
     assert BursaryEligibility.objects.filter(organisation=organisation, level=1).count() == 1
-    assert OutboxMessage.objects.filter(kind="eligibility_contacts").count() == 1
-    assert OutboxMessage.objects.filter(kind="eligibility_staff").count() == 1
+    assert OutboxMessage.objects.filter(kind="pathway.eligibility_contacts").count() == 1
+    assert OutboxMessage.objects.filter(kind="pathway.eligibility_staff").count() == 1
     assert Certificate.objects.count() == 2
     notices = [m for m in mailoutbox if "admissib" in m.subject.lower()]
     assert len(notices) == 2  # one to the organisation, one to the one staff member

@@ -8,20 +8,17 @@ import pytest
 from kombu.exceptions import OperationalError
 
 from lms.accounts.models import OrganisationContact
+from lms.outbox import tasks
+from lms.outbox.models import OutboxMessage
+from lms.outbox.services import outbox_process, outbox_relay
 from lms.pathway.models import (
     BursaryEligibility,
     Certificate,
     EligibilityChange,
-    OutboxMessage,
     PathwaySettings,
     ReviewRequest,
 )
-from lms.pathway.services import (
-    EligibilityError,
-    eligibility_set_status,
-    outbox_process,
-    outbox_relay,
-)
+from lms.pathway.services import EligibilityError, eligibility_set_status
 from tests.factories import OrganisationFactory, UserFactory
 from webinars.services import attendance_mark
 
@@ -184,8 +181,6 @@ def test_content_changes_never_remove_an_eligibility(
 def test_with_the_broker_down_the_completion_succeeds_and_the_relay_sends_once_later(
     client, contact, staff, awareness_session, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from lms.pathway import tasks
-
     client.force_login(staff)
     down = mock.patch.object(
         tasks.process_outbox_message, "delay", side_effect=OperationalError("broker down")
@@ -218,11 +213,9 @@ def test_with_the_broker_down_the_completion_succeeds_and_the_relay_sends_once_l
 def test_a_worker_killed_while_issuing_a_certificate_leaves_one_certificate(
     contact, staff, awareness_session, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from lms.pathway import tasks
-
     with mock.patch.object(tasks.process_outbox_message, "delay"):  # nothing runs yet
         attend(contact, awareness_session, staff, django_capture_on_commit_callbacks)
-    message = OutboxMessage.objects.get(kind="certificate")
+    message = OutboxMessage.objects.get(kind="pathway.certificate")
 
     with mock.patch("lms.pathway.effects.send_templated_email", side_effect=SystemExit("killed")):
         with pytest.raises(SystemExit):

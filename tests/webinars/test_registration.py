@@ -5,6 +5,8 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
+from lms.outbox.models import OutboxMessage
+from lms.outbox.services import outbox_process
 from tests.factories import UserFactory, webinar_page
 from webinars.models import Registration
 from webinars.services import RegistrationError, session_cancel, session_register
@@ -78,6 +80,37 @@ def test_registering_twice_keeps_one_registration(learner, webinar):
     session_register(learner=learner, session=session)
     session_register(learner=learner, session=session)
     assert Registration.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_confirmation_per_registration_not_per_click(
+    learner, webinar, mailoutbox, django_capture_on_commit_callbacks
+):
+    session = sessions_of(webinar)[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        session_register(learner=learner, session=session)
+        session_register(learner=learner, session=session)  # a double click
+    assert len(mailoutbox) == 1
+
+    session_cancel(learner=learner, session=session)
+    with django_capture_on_commit_callbacks(execute=True):
+        session_register(learner=learner, session=session)  # registered again
+    assert len(mailoutbox) == 2
+    assert OutboxMessage.objects.filter(kind="webinars.registration_confirmation").count() == 2
+
+
+@pytest.mark.django_db
+def test_a_registration_cancelled_before_its_confirmation_left_gets_none(
+    learner, webinar, mailoutbox, django_capture_on_commit_callbacks
+):
+    session = sessions_of(webinar)[0]
+    with django_capture_on_commit_callbacks(execute=False):  # the broker is slow
+        session_register(learner=learner, session=session)
+    session_cancel(learner=learner, session=session)
+
+    message = OutboxMessage.objects.get(kind="webinars.registration_confirmation")
+    assert outbox_process(message_id=message.pk) is True
+    assert mailoutbox == []
 
 
 @pytest.mark.django_db

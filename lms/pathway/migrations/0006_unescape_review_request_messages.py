@@ -18,7 +18,7 @@ def unescape_messages(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pathway", "0003_review_request_plural"),
+        ("pathway", "0005_outbox_moved"),
     ]
 
     operations = [

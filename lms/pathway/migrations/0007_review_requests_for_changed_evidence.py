@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pathway", "0004_unescape_review_request_messages"),
+        ("pathway", "0006_unescape_review_request_messages"),
     ]
 
     operations = [

@@ -1,0 +1,85 @@
+"""Writes on the outbox: record a side effect with the write that causes it, hand it to
+a worker once committed, relay what the broker did not take, carry each out once.
+
+``tasks`` and this module import each other as modules (never names), the Celery way:
+a task calls a service, a service enqueues a task.
+"""
+
+import logging
+from functools import partial
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from kombu.exceptions import OperationalError
+
+from lms.outbox import registry, selectors, tasks
+from lms.outbox.models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+
+def outbox_add(*, kind: str, dedupe_key: str, payload: dict) -> OutboxMessage:
+    """Record a side effect in the caller's transaction; dispatch it once that commits.
+
+    Called outside a transaction (autocommit), the row is written in one of its own and
+    dispatched as soon as it is saved. The same ``dedupe_key`` twice is one message.
+    """
+    if not registry.is_registered(kind):
+        raise registry.UnknownKind(kind)
+    with transaction.atomic():
+        message, created = OutboxMessage.objects.get_or_create(
+            dedupe_key=dedupe_key, defaults={"kind": kind, "payload": payload}
+        )
+        if created:
+            transaction.on_commit(partial(outbox_dispatch, message_id=message.pk))
+    return message
+
+
+def outbox_dispatch(*, message_id: int) -> bool:
+    """Hand one message to a worker; return False if the broker is down (the relay will)."""
+    try:
+        tasks.process_outbox_message.delay(message_id)
+    except OperationalError as error:  # kombu's "broker unreachable", after its timeouts
+        logger.warning("Outbox message %s left for the relay: %s", message_id, error)
+        return False
+    except Exception:  # eager mode only: the handler failed; its error is on the row
+        logger.exception("Outbox message %s failed", message_id)
+    return True
+
+
+def outbox_relay(*, limit: int = 200) -> int:
+    """Dispatch the pending messages, oldest first, until the broker refuses; return how many."""
+    handed = 0
+    for message_id in selectors.outbox_pending_ids(limit=limit):
+        if not outbox_dispatch(message_id=message_id):
+            break  # the broker is down: the next run tries again
+        handed += 1
+    return handed
+
+
+def outbox_process(*, message_id: int) -> bool:
+    """Carry out one message unless it already was; return True if done now.
+
+    The row stays locked while its handler runs and is stamped in the same transaction,
+    so a second worker given the same message waits, then finds it done. A handler that
+    fails leaves the message pending, with its error, and the exception goes on up (the
+    task retries it).
+    """
+    try:
+        with transaction.atomic():
+            message = OutboxMessage.objects.select_for_update().filter(pk=message_id).first()
+            if message is None or message.processed_at is not None:
+                return False
+            kept = registry.handler_for(message.kind)(message.payload)
+            if kept is not None:
+                message.payload = kept
+            message.processed_at = timezone.now()
+            message.attempts += 1
+            message.save(update_fields=["payload", "processed_at", "attempts"])
+        return True
+    except Exception as error:
+        OutboxMessage.objects.filter(pk=message_id).update(
+            attempts=F("attempts") + 1, last_error=repr(error)[:2000]
+        )
+        raise
