@@ -77,20 +77,22 @@ def zoom_fr_excel_1252(rows) -> bytes:
     return _zoom_fr_text(rows).encode("cp1252")
 
 
-def _teams_duration_en(seconds: float) -> str:
-    seconds = int(seconds)
-    hours, rest = divmod(seconds, 3600)
+def _teams_duration(seconds: float, units=("h", "m", "s"), space="") -> str:
+    """Teams' duration: "1h 23m 5s" in English, "1 h 23 min 5 s" in French."""
+    hours, rest = divmod(int(seconds), 3600)
     minutes, secs = divmod(rest, 60)
-    parts = [f"{hours}h"] if hours else []
-    return " ".join(parts + [f"{minutes}m", f"{secs}s"])
+    parts = [(hours, units[0])] if hours else []
+    return " ".join(
+        f"{n}{space}{unit}" for n, unit in [*parts, (minutes, units[1]), (secs, units[2])]
+    )
+
+
+def _teams_duration_en(seconds: float) -> str:
+    return _teams_duration(seconds)
 
 
 def _teams_duration_fr(seconds: float) -> str:
-    seconds = int(seconds)
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = [f"{hours} h"] if hours else []
-    return " ".join(parts + [f"{minutes} min", f"{secs} s"])
+    return _teams_duration(seconds, ("h", "min", "s"), space=" ")
 
 
 def teams_en(rows, *, meeting: tuple[datetime, datetime]) -> bytes:
