@@ -238,7 +238,7 @@ COURSE = {
     "title": "Accélérer la transition numérique de son organisme",
     "format": CoursePage.Format.COURSE,
     "duration_weeks": 12,
-    "lock_by_week": False,
+    "lock_by_week": True,
     "intro": """<p>Douze semaines pour passer des intentions aux actions. Chaque module
         d'apprentissage est suivi d'une période d'expérimentation : vous essayez dans votre
         organisme ce que vous venez d'apprendre, puis vous en discutez avec votre cohorte. À
@@ -258,7 +258,7 @@ LAB = {
     "title": "Laboratoire de soutien au leadership",
     "format": CoursePage.Format.LAB,
     "duration_weeks": 16,
-    "lock_by_week": False,
+    "lock_by_week": True,
     "intro": """<p>Un laboratoire en petits groupes de pairs pour les leaders qui portent le
         numérique au-delà de leur organisme. Quatre modules, espacés pour laisser le temps
         d'agir entre les rencontres, accompagnent la conception et la conduite d'un projet

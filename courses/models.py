@@ -30,6 +30,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
@@ -74,10 +75,14 @@ class PathwayHomePage(FrenchFallbackMixin, Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import pathway_levels
+        from courses.selectors import level_next_step, pathway_levels
 
         context = super().get_context(request, *args, **kwargs)
         context["levels"] = pathway_levels(home=self)
+        # Each level's card leads straight to what to do first (the level-1 webinar...).
+        context["level_cards"] = [
+            (level, level_next_step(level=level, user=request.user)) for level in context["levels"]
+        ]
         return context
 
 
@@ -112,10 +117,11 @@ class LevelPage(FrenchFallbackMixin, Page):
         verbose_name = _("level")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import level_courses
+        from courses.selectors import level_next_step, level_steps
 
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = level_courses(level=self)
+        context["steps"] = level_steps(level=self)
+        context["next_step"] = level_next_step(level=self, user=request.user)
         return context
 
 
@@ -161,6 +167,13 @@ class CoursePage(FrenchFallbackMixin, Page):
 
     class Meta:
         verbose_name = _("course")
+
+    def card_summary(self) -> str:
+        """What the course is, in a few words, for the lists that lead to it."""
+        weeks = ngettext("%(weeks)s week", "%(weeks)s weeks", self.duration_weeks) % {
+            "weeks": self.duration_weeks
+        }
+        return f"{self.get_format_display()} · {weeks}"
 
     def get_context(self, request, *args, **kwargs):
         from cohorts.selectors import learner_cohort_overview
@@ -287,8 +300,11 @@ class ModuleFeedback(models.Model):
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_feedback"
     )
-    #: Always the French (source) page.
-    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="feedback")
+    #: The page the feedback is on, always the French (source) page: a module, or a
+    #: webinar (which gets the same short feedback once attended or its replay watched).
+    module = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="learner_feedback"
+    )
     rating = models.PositiveSmallIntegerField(
         _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )

@@ -66,9 +66,25 @@ def pathway_levels(*, home: PathwayHomePage) -> list[LevelPage]:
     return localized_pages(levels)
 
 
-def level_courses(*, level: LevelPage) -> list[CoursePage]:
-    """Return the live courses of a level, in the reader's language."""
-    return localized_pages(CoursePage.objects.child_of(source_page(level)).live())
+def level_steps(*, level: LevelPage) -> list[Page]:
+    """Return what a level holds, webinars and courses, live, in the tree's order, in the
+    reader's language."""
+    return localized_pages(source_page(level).get_children().live().specific())
+
+
+def level_next_step(*, level: LevelPage, user) -> Page | None:
+    """Return the next thing to do on ``level``: its course's next module for a learner
+    who follows it, otherwise its first webinar or course; None when it holds nothing."""
+    steps = level_steps(level=level)
+    if not steps:
+        return None
+    first = steps[0]
+    if isinstance(first, CoursePage) and user is not None and user.is_authenticated:
+        outline = course_outline(course=first, user=user)
+        begun = any(row.status in ("done", "in_progress") for row in outline.rows)
+        if begun and outline.next_row is not None:
+            return outline.next_row.module
+    return first
 
 
 @dataclass

@@ -8,6 +8,7 @@ eligibility on top of these is the pathway engine's work (``lms/pathway``).
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from content.sanitize import sanitize_html
 from courses.models import ActivityResponse, ModuleCompletion, ModuleFeedback, ModulePage
@@ -131,9 +132,10 @@ COMMENT_MAX_LENGTH = ModuleFeedback._meta.get_field("comment").max_length
 
 
 def module_feedback_give(
-    *, learner, module: ModulePage, rating: int, comment: str, show_name: bool, language: str
+    *, learner, module: Page, rating: int, comment: str, show_name: bool, language: str
 ) -> ModuleFeedback:
-    """Keep ``learner``'s rating and comment on a module; a second one replaces the first."""
+    """Keep ``learner``'s rating and comment on a module (or a webinar); a second one
+    replaces the first."""
     if rating not in range(1, 6):
         raise ValidationError(_("Choose a rating from 1 to 5."))
     feedback, _created = ModuleFeedback.objects.update_or_create(

@@ -17,6 +17,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.functional import cached_property
@@ -122,7 +123,10 @@ def edit_page_url(page_id) -> str:
 
 class ModuleChoiceField(django_filters.fields.ModelChoiceField):
     def label_from_instance(self, obj):
-        return gettext("%(title)s (week %(week)s)") % {"title": obj.title, "week": obj.week}
+        week = getattr(obj, "week", None)
+        if week is None:  # a webinar
+            return obj.title
+        return gettext("%(title)s (week %(week)s)") % {"title": obj.title, "week": week}
 
 
 class ModuleFilter(django_filters.ModelChoiceFilter):
@@ -130,10 +134,15 @@ class ModuleFilter(django_filters.ModelChoiceFilter):
 
 
 def feedback_modules(request):
-    """The modules feedback can point at: French pages, in the tree's order."""
+    """The pages feedback can point at, French, in the tree's order: every module, and
+    the webinars learners rated."""
+    modules = ModulePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
     return (
-        ModulePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        Page.objects.filter(
+            Q(pk__in=modules.values("pk")) | Q(pk__in=ModuleFeedback.objects.values("module"))
+        )
         .defer_streamfields()
+        .specific()
         .order_by("path")
     )
 

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path, re_path, reverse_lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cohorts import urls as cohorts_urls
 from lms import views
 from lms.accounts import urls as accounts_urls
+from lms.media import serve_media
 from lms.pathway import urls as pathway_urls
 from webinars import urls as webinars_urls
 from webinars import views as webinars_views
@@ -51,7 +52,10 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+if settings.SERVE_MEDIA:
+    # Uploaded videos and documents, with byte ranges (lms/media.py): the embedded
+    # default and a production without a web server in front.
+    urlpatterns = [
+        re_path(r"^media/(?P<path>.+)$", serve_media, name="media"),
+        *urlpatterns,
+    ]

@@ -5,7 +5,16 @@ from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.utils.translation import gettext_lazy as _
 
+from courses.forms import FeedbackForm
 from webinars.attendance import MAX_BYTES, too_large_message
+
+
+class WebinarFeedbackForm(FeedbackForm):
+    """The same short feedback as a module's, on the webinar."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].label = _("How useful was this webinar?")
 
 
 class CappedUploadHandler(FileUploadHandler):

@@ -44,6 +44,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
 from courses.models import INTRO_FEATURES, FrenchFallbackMixin
+from courses.panels import ModuleFeedbackPanel
 
 #: How long before a session starts its videoconference link is shown to registrants.
 MEETING_LINK_LEAD = timedelta(minutes=30)
@@ -154,6 +155,7 @@ class WebinarPage(FrenchFallbackMixin, Page):
             [FieldPanel("replay_threshold_percent"), FieldPanel("attendance_threshold_percent")],
             heading=_("What counts toward completion"),
         ),
+        ModuleFeedbackPanel(heading=_("Learner feedback")),
     ]
 
     parent_page_types = ["courses.LevelPage"]
@@ -164,6 +166,10 @@ class WebinarPage(FrenchFallbackMixin, Page):
 
     class Meta:
         verbose_name = _("webinar")
+
+    def card_summary(self) -> str:
+        """What the webinar is, in a few words, for the lists that lead to it."""
+        return _("Webinar · live or as a replay")
 
     def clean(self):
         super().clean()

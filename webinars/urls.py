@@ -10,4 +10,9 @@ urlpatterns = [
         name="webinars_session_attendance",
     ),
     path("importations/<int:import_id>/", views.import_detail, name="webinars_import_detail"),
+    path(
+        "seances/<int:session_id>/calendrier.ics",
+        views.session_calendar,
+        name="webinars_session_ics",
+    ),
 ]

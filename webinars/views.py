@@ -2,13 +2,15 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -16,8 +18,15 @@ from wagtail.models import Page
 
 from content.blocks import PrivacyEmbedBlock
 from courses.selectors import source_page
+from courses.services import module_feedback_give
 from webinars.attendance import MAX_BYTES, AttendanceFileError, too_large_message
-from webinars.forms import AttendanceUploadForm, CappedUploadHandler, ManualAttendanceForm
+from webinars.forms import (
+    AttendanceUploadForm,
+    CappedUploadHandler,
+    ManualAttendanceForm,
+    WebinarFeedbackForm,
+)
+from webinars.ics import session_ics
 from webinars.models import (
     AttendanceImport,
     ChapterBlock,
@@ -68,6 +77,7 @@ def webinar_context(request, page: WebinarPage) -> dict:
         if page.replay_embed_url
         else None,
         "tracking_page_id": french.pk,
+        "feedback_form": WebinarFeedbackForm(),
     }
 
 
@@ -77,12 +87,14 @@ def serve_webinar(request, page: WebinarPage, *args, **kwargs):
         return Page.serve(page, request, *args, **kwargs)
     if not request.user.is_authenticated:
         return redirect_to_login(page.get_url(request))
+    action = request.POST.get("action")
+    if action == "feedback":
+        return _webinar_feedback(request, page)
     session = WebinarSession.objects.filter(
         pk=request.POST.get("session") or 0, webinar=source_page(page)
     ).first()
     if session is None:
         raise Http404
-    action = request.POST.get("action")
     if action == "register":
         try:
             session_register(learner=request.user, session=session)
@@ -99,6 +111,42 @@ def serve_webinar(request, page: WebinarPage, *args, **kwargs):
             request, _("Your registration is cancelled: the seat is free for someone else.")
         )
     return redirect(page.get_url(request) + "#seances")
+
+
+def session_calendar(request, session_id: int):
+    """The calendar file of a live session of a published webinar, in the reader's
+    language: the same as the confirmation e-mail's (no videoconference link in it)."""
+    session = get_object_or_404(
+        WebinarSession.objects.select_related("webinar").filter(webinar__live=True),
+        pk=session_id,
+    )
+    page_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + (session.webinar.url or "/")
+    response = HttpResponse(
+        session_ics(session, page_url=page_url, language=get_language() or "fr"),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="webinaire-dataide.ics"'
+    return response
+
+
+def _webinar_feedback(request, page: WebinarPage):
+    """A learner who attended or watched the replay rates the webinar, as for a module."""
+    status = webinar_status(webinar=page, learner=request.user)
+    if status is None or not status.completed:
+        messages.error(
+            request, _("You can give your feedback once you have attended or watched it.")
+        )
+        return redirect(page.get_url(request))
+    form = WebinarFeedbackForm(request.POST)
+    if not form.is_valid():
+        context = page.get_context(request)
+        context["feedback_form"] = form
+        return render(request, page.get_template(request), context, status=400)
+    module_feedback_give(
+        learner=request.user, module=page, language=get_language(), **form.cleaned_data
+    )
+    messages.success(request, _("Thank you: your feedback has been sent to the authors."))
+    return redirect(page.get_url(request) + "#avis")
 
 
 @require_POST

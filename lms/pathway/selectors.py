@@ -2,6 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from wagtail.models import Page
+
+from courses.models import LevelPage
+from courses.selectors import level_next_step, localized_pages
 from lms.pathway.models import (
     BursaryEligibility,
     Certificate,
@@ -19,6 +24,8 @@ class LevelStanding:
     certificate: Certificate | None
     eligibility: BursaryEligibility | None
     review_open: bool
+    #: What to do next on this level, while it is not completed (``with_next_steps``).
+    next_step: Page | None = None
 
 
 def learner_pathway(*, learner) -> list[LevelStanding]:
@@ -56,6 +63,22 @@ def learner_pathway(*, learner) -> list[LevelStanding]:
                 review_open=level.value in open_reviews,
             )
         )
+    return standings
+
+
+def with_next_steps(standings: list[LevelStanding], *, learner) -> list[LevelStanding]:
+    """Give each level not completed yet its next thing to do, in the reader's language:
+    the level-1 webinar, the course's next module, the lab."""
+    levels = {
+        level.number: level
+        for level in localized_pages(
+            LevelPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
+        )
+    }
+    for standing in standings:
+        level = levels.get(standing.level)
+        if standing.completion is None and level is not None:
+            standing.next_step = level_next_step(level=level, user=learner) or level
     return standings
 
 

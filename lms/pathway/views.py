@@ -11,7 +11,7 @@ from lms.pathway.certificates import (
     certificate_verify_url,
 )
 from lms.pathway.forms import ReviewRequestForm
-from lms.pathway.selectors import certificate_by_token, learner_pathway
+from lms.pathway.selectors import certificate_by_token, learner_pathway, with_next_steps
 from lms.pathway.services import review_request_create
 
 
@@ -36,7 +36,12 @@ def dashboard(request):
     return render(
         request,
         "pathway/dashboard.html",
-        {"standings": learner_pathway(learner=request.user), "review_form": form},
+        {
+            "standings": with_next_steps(
+                learner_pathway(learner=request.user), learner=request.user
+            ),
+            "review_form": form,
+        },
     )
 
 

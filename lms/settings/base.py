@@ -194,6 +194,14 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [BASE_DIR / "lms" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+#: Serve uploaded media from Django itself, with byte ranges (``lms/media.py``): on in
+#: the embedded default, tests included; production turns it on only without a web
+#: server or object storage in front (``DJANGO_SERVE_MEDIA``).
+SERVE_MEDIA = True
+#: Documents (the replay's video, captions, slides) are linked at their media address,
+#: so that whatever serves media answers byte ranges and seeking works, Safari included;
+#: Wagtail's own document view answers with the whole file.
+WAGTAILDOCS_SERVE_METHOD = "direct"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

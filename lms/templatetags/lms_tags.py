@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import formats
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
@@ -52,3 +53,12 @@ def can_follow_cohorts(context) -> bool:
 
     user = context.get("user")
     return bool(user and follows(user))
+
+
+@register.filter
+def amount(value) -> str:
+    """A whole number the reader's way: "5 000" in French (no-break space), "5,000" in
+    English, so that amounts read alike on every page."""
+    if value in (None, ""):
+        return ""
+    return formats.number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)

@@ -67,7 +67,7 @@ def test_level_page_states_audience_bursary_and_completion(client):
     course_page(level)
     page = text(client.get(level.url))
     assert "Niveau 2 : Accélération" in page
-    assert "Bourse d'accélération : jusqu'à 15000 $ pour votre organisme." in page
+    assert "Bourse d'accélération : jusqu'à 15\u00a0000 $ pour votre organisme." in page
     assert "Terminer les modules obligatoires." in page
     assert "Formation de 12 semaines" in page
 
