@@ -1,5 +1,7 @@
-"""The facilitators' CSV exports: streamed, UTF-8 with a byte order mark (so that Excel
-in French reads the accents), the header row in the reader's language.
+"""The facilitators' exports, as XLSX (``lms/spreadsheets.py``: opens in any Excel) or
+CSV: streamed, UTF-8 with a byte order mark (so that Excel reads the accents), separated
+by semicolons in French (French Excel's list separator, since the comma is its decimal
+mark) and by commas in English; the header row in the reader's language.
 
 Rows are built in the view, while the request's language is active; only their writing
 is streamed. A cell that starts like a formula (=, +, -, @) is prefixed with an
@@ -9,12 +11,14 @@ apostrophe, so that a name typed at sign-up never runs in a spreadsheet.
 import csv
 from collections.abc import Iterable
 
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cohorts.selectors import AttendanceRow, CellStatus, CohortGrid
+from lms.spreadsheets import XLSX_CONTENT_TYPE, xlsx_bytes
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -35,9 +39,14 @@ def safe(value) -> str:
     return text
 
 
+def csv_delimiter() -> str:
+    """The separator a spreadsheet in the reader's language expects."""
+    return ";" if (get_language() or "fr").startswith("fr") else ","
+
+
 def csv_response(rows: Iterable[list], *, filename: str) -> StreamingHttpResponse:
     """Stream ``rows`` as a CSV attachment, the byte order mark first."""
-    writer = csv.writer(_Echo())
+    writer = csv.writer(_Echo(), delimiter=csv_delimiter())
 
     def lines():
         yield BOM
@@ -49,9 +58,18 @@ def csv_response(rows: Iterable[list], *, filename: str) -> StreamingHttpRespons
     return response
 
 
-def filename(kind: str, cohort) -> str:
-    """``progression-<cohort-slug>.csv``, ``presences-<cohort-slug>.csv``."""
-    return f"{kind}-{slugify(cohort.name) or cohort.pk}.csv"
+def filename(kind: str, cohort, extension: str = "csv") -> str:
+    """``progression-<cohort-slug>.csv``, ``presences-<cohort-slug>.xlsx``."""
+    return f"{kind}-{slugify(cohort.name) or cohort.pk}.{extension}"
+
+
+def spreadsheet_response(rows: list[list], *, kind: str, cohort, extension: str, title: str):
+    """``rows`` as a CSV or an XLSX attachment (``extension``)."""
+    if extension == "xlsx":
+        response = HttpResponse(xlsx_bytes(rows, title=title), content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{filename(kind, cohort, "xlsx")}"'
+        return response
+    return csv_response(rows, filename=filename(kind, cohort))
 
 
 def status_label(status: str) -> str:
@@ -106,15 +124,18 @@ def attendance_rows(rows: list[AttendanceRow]) -> list[list]:
         _("Present"),
     ]
     lines = [header]
+    now = timezone.now()
     for row in rows:
+        held = row.session.starts_at <= now
         lines.append(
             [
                 row.organisation.name if row.organisation else "",
                 row.name,
                 row.session.webinar.title,
                 timezone.localtime(row.session.starts_at).strftime("%Y-%m-%d %H:%M"),
-                row.minutes_present,
-                yes_no(row.attended),
+                # A session still to come has no attendance yet: not "0, no".
+                row.minutes_present if held else "",
+                yes_no(row.attended) if held else _("not held yet"),
             ]
         )
     return lines

@@ -136,8 +136,8 @@ def organisation_view(request, cohort_id: int, organisation_id: int):
 
 @never_cache
 @login_required
-def grid_export(request, cohort_id: int):
-    """The grid as CSV (the same filters as the page), one row per learner."""
+def grid_export(request, cohort_id: int, extension: str = "csv"):
+    """The grid as CSV or XLSX (the same filters as the page), one row per learner."""
     _follower(request)
     cohort = cohort_for(user=request.user, cohort_id=cohort_id)
     grid = cohort_grid(cohort=cohort)
@@ -146,16 +146,20 @@ def grid_export(request, cohort_id: int):
     facilitator_access_log(
         user=request.user, cohort=cohort, view="export_grid", organisation=options["organisation"]
     )
-    return exports.csv_response(
-        exports.grid_rows(shown), filename=exports.filename("progression", cohort)
+    return exports.spreadsheet_response(
+        exports.grid_rows(shown),
+        kind="progression",
+        cohort=cohort,
+        extension=extension,
+        title=_("Progress"),
     )
 
 
 @never_cache
 @login_required
-def attendance_export(request, cohort_id: int):
-    """Attendance to the cohort's live sessions as CSV: one row per person and session
-    (``?organisation=`` keeps one organisation's people)."""
+def attendance_export(request, cohort_id: int, extension: str = "csv"):
+    """Attendance to the cohort's live sessions as CSV or XLSX: one row per person and
+    session (``?organisation=`` keeps one organisation's people)."""
     _follower(request)
     cohort = cohort_for(user=request.user, cohort_id=cohort_id)
     members = list(cohort_members(cohort=cohort).select_related("organisation"))
@@ -169,6 +173,10 @@ def attendance_export(request, cohort_id: int):
     facilitator_access_log(
         user=request.user, cohort=cohort, view="export_attendance", organisation=organisation
     )
-    return exports.csv_response(
-        exports.attendance_rows(rows), filename=exports.filename("presences", cohort)
+    return exports.spreadsheet_response(
+        exports.attendance_rows(rows),
+        kind="presences",
+        cohort=cohort,
+        extension=extension,
+        title=_("Attendance"),
     )

@@ -1,5 +1,6 @@
-"""The CSV exports: streamed, UTF-8 with a byte order mark, header in the reader's
-language, one row per learner (per learner and session for attendance)."""
+"""The exports: CSV streamed, UTF-8 with a byte order mark, ";" in French and "," in
+English; XLSX with a named sheet; header in the reader's language, one row per learner
+(per learner and session for attendance)."""
 
 import csv
 import io
@@ -25,10 +26,20 @@ def people(cohort, kitchen, library, modules):
     return alice
 
 
-def read(response) -> tuple[bytes, list[list[str]]]:
+def read(response, delimiter=";") -> tuple[bytes, list[list[str]]]:
+    """The CSV as French Excel reads it: semicolons."""
     assert isinstance(response, StreamingHttpResponse)
     raw = b"".join(response.streaming_content)
-    return raw, list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    return raw, list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=delimiter))
+
+
+def read_xlsx(response):
+    from openpyxl import load_workbook
+
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    workbook = load_workbook(io.BytesIO(response.content))
+    sheet = workbook.active
+    return sheet, [[("" if c is None else str(c)) for c in row] for row in sheet.values]
 
 
 def test_the_grid_export(client, facilitator, cohort, people, modules):
@@ -77,7 +88,8 @@ def test_the_grid_export(client, facilitator, cohort, people, modules):
 def test_the_grid_export_speaks_english_under_en(client, facilitator, cohort, people):
     client.force_login(facilitator)
 
-    _raw, rows = read(client.get("/en" + reverse("cohorts_grid_export", args=[cohort.pk])))
+    response = client.get("/en" + reverse("cohorts_grid_export", args=[cohort.pk]))
+    _raw, rows = read(response, delimiter=",")
 
     assert rows[0][:3] == ["Organisation", "Person", "Week 1: La culture des données"]
     assert rows[0][-4:] == ["Modules done", "Last activity", "Behind", "Inactive"]
@@ -157,3 +169,31 @@ def test_the_attendance_export(client, facilitator, cohort, people, kitchen):
         )
     )
     assert [(r[1], r[4]) for r in rows[1:]] == [("Alice Tremblay", "100"), ("Alice Tremblay", "20")]
+
+
+def test_the_grid_as_xlsx_opens_with_the_columns_of_the_csv(client, facilitator, cohort, people):
+    client.force_login(facilitator)
+
+    _raw, csv_rows = read(client.get(reverse("cohorts_grid_export", args=[cohort.pk])))
+    response = client.get(reverse("cohorts_grid_export_xlsx", args=[cohort.pk]))
+    sheet, rows = read_xlsx(response)
+
+    assert response["Content-Disposition"] == (
+        'attachment; filename="progression-cohorte-montreal-2026.xlsx"'
+    )
+    assert sheet.title == "Progression"
+    assert rows[0] == csv_rows[0]
+    assert [row[1] for row in rows[1:]] == [row[1] for row in csv_rows[1:]]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.column_dimensions["B"].width >= len("Alice Tremblay")
+
+
+def test_a_session_still_to_come_is_not_written_as_absent(client, facilitator, cohort, people):
+    webinar = webinar_page(sessions=[{"starts_at": timezone.now() + timedelta(days=3)}])
+    cohort.sessions.add(webinar.sessions.get())
+    cohort.save()
+    client.force_login(facilitator)
+
+    _raw, rows = read(client.get(reverse("cohorts_attendance_export", args=[cohort.pk])))
+
+    assert {(r[4], r[5]) for r in rows[1:]} == {("", "pas encore tenue")}

@@ -48,7 +48,10 @@ def test_the_course_alternates_learning_and_experimentation_over_twelve_weeks(de
     modules = course_modules(CoursePage.Format.COURSE)
 
     assert course.get_parent().specific.number == LevelPage.Number.ACCELERATION
-    assert (course.duration_weeks, course.lock_by_week) == (12, True)  # the cohort calendar opens weeks
+    assert (course.duration_weeks, course.lock_by_week) == (
+        12,
+        True,
+    )  # the cohort calendar opens weeks
     weeks = [m.week for m in modules]
     assert set(weeks) == set(range(1, 13))
     assert weeks == sorted(weeks)
