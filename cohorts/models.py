@@ -168,6 +168,13 @@ class CohortSeat(models.Model):
 
 
 class FacilitatorAccess(models.Model):
+    class View(models.TextChoices):
+        GRID = "grid", _("Progress grid")
+        ORGANISATION = "organisation", _("An organisation's page")
+        EXPORT_GRID = "export_grid", _("Progress export")
+        EXPORT_ATTENDANCE = "export_attendance", _("Attendance export")
+        ATTENDANCE = "attendance", _("Attendance sheet of a live session")
+
     facilitator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
         verbose_name=_("facilitator"),
@@ -175,8 +182,8 @@ class FacilitatorAccess(models.Model):
     cohort = models.ForeignKey(
         Cohort, on_delete=models.CASCADE, related_name="+", verbose_name=_("cohort")
     )
-    #: What was looked at: "grid", "organisation", "export_grid", "export_attendance"...
-    view = models.CharField(_("view"), max_length=40)
+    #: What was looked at.
+    view = models.CharField(_("view"), max_length=40, choices=View.choices)
     #: Whose data, when it is one organisation's or one person's.
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",

@@ -328,7 +328,13 @@ class FacilitatorAccessViewSet(SnippetViewSet):
     model = FacilitatorAccess
     icon = "view"
     menu_label = _("Access log")
-    list_display = ["facilitator", "cohort", "view", "organisation", "accessed_at"]
+    list_display = [
+        "facilitator",
+        "cohort",
+        Column("view", label=_("What was seen"), accessor="get_view_display"),
+        "organisation",
+        "accessed_at",
+    ]
     filterset_class = FacilitatorAccessFilterSet
     ordering = ["-accessed_at"]
     list_per_page = 100

@@ -82,6 +82,7 @@ from lms.pathway.staff_services import (
     eligibility_change_status,
     review_request_close,
 )
+from lms.spreadsheets import xlsx_bytes
 
 VIEW_ELIGIBILITY = "pathway.view_bursaryeligibility"
 ELIGIBLE_ORGANISATIONS = _("Eligible organisations")
@@ -255,6 +256,18 @@ class EligibilityIndexView(IndexView):
         # A byte order mark, so that a spreadsheet opens the accents as UTF-8.
         yield "\ufeff".encode()
         yield from super().stream_csv(queryset)
+
+    def write_xlsx(self, queryset, output):
+        # A named sheet with readable columns, rather than Wagtail's "Sheet1".
+        rows = [[self.get_heading(queryset, field) for field in self.list_export]]
+        for item in queryset:
+            rows.append(
+                [
+                    self.preprocess_field_value(field, value, self.FORMAT_XLSX)
+                    for field, value in self.to_row_dict(item).items()
+                ]
+            )
+        output.write(xlsx_bytes(rows, title=self.page_title))
 
     def get_status_url(self, instance):
         if self.status_url_name and self.user_has_permission("change"):

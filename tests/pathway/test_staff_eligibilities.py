@@ -149,6 +149,8 @@ def test_the_xlsx_export_works_too_in_quebec_time(logged_in):
     assert "spreadsheetml" in response["Content-Type"]
 
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.title == "Organismes admissibles"  # named, not "Sheet1"
+    assert sheet.column_dimensions["A"].width >= len("Cuisines collectives")
     header, line = list(sheet.iter_rows(values_only=True))
     assert header[0] == "Organisme" and line[0] == "Cuisines collectives"
     expected = timezone.make_naive(eligibility.granted_at)
