@@ -49,7 +49,14 @@ def localized_pages(pages: list[Page], language: str | None = None) -> list[Page
         )
         .specific()
     }
-    return [translations.get(p.translation_key, p) for p in pages]
+    shown = []
+    for page in pages:
+        translated = translations.get(page.translation_key)
+        if translated is None:
+            # Read in French under another interface language: templates mark its words.
+            page.content_language = settings.LANGUAGE_CODE
+        shown.append(translated or page)
+    return shown
 
 
 def level_path(number: int) -> str:

@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cohorts', '0002_messages_as_typed'),
+        ("cohorts", "0002_messages_as_typed"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='facilitatoraccess',
-            name='view',
-            field=models.CharField(choices=[('grid', 'Progress grid'), ('organisation', "An organisation's page"), ('export_grid', 'Progress export'), ('export_attendance', 'Attendance export'), ('attendance', 'Attendance sheet of a live session')], max_length=40, verbose_name='view'),
+            model_name="facilitatoraccess",
+            name="view",
+            field=models.CharField(
+                choices=[
+                    ("grid", "Progress grid"),
+                    ("organisation", "An organisation's page"),
+                    ("export_grid", "Progress export"),
+                    ("export_attendance", "Attendance export"),
+                    ("attendance", "Attendance sheet of a live session"),
+                ],
+                max_length=40,
+                verbose_name="view",
+            ),
         ),
     ]

@@ -2,6 +2,8 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import formats
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
@@ -62,3 +64,19 @@ def amount(value) -> str:
     if value in (None, ""):
         return ""
     return formats.number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def content_lang(page) -> str:
+    """` lang="fr"` on an element showing a page's own words (its title, its text) when
+    they are in another language than the interface: an English reader of a page not
+    translated yet reads French content inside an English interface, each marked."""
+    interface = get_language() or settings.LANGUAGE_CODE
+    language = getattr(page, "content_language", None)  # set by courses' localized_pages
+    if language is None:
+        if interface == settings.LANGUAGE_CODE:
+            return ""  # a French reader is shown French pages
+        language = getattr(getattr(page, "locale", None), "language_code", None)
+    if not language or language == interface:
+        return ""
+    return mark_safe(f' lang="{conditional_escape(language)}"')  # noqa: S308

@@ -34,7 +34,7 @@ def test_course_lists_modules_week_by_week_with_status_and_next(client, learner)
     assert page.index("Semaine 1") < page.index("Semaine 2") < page.index("Semaine 3")
     assert "Période d'expérimentation" in page
     assert "facultatif" in page
-    assert "1 modules obligatoires terminés sur 2" in page
+    assert "1 module obligatoire terminé sur 2" in page
     assert "À suivre : Module de la semaine 2" in page
     assert page.count("Terminé") == 1
     assert "En cours" in page
@@ -110,9 +110,11 @@ def test_an_untranslated_page_is_read_in_french_under_english(client):
 
     page = text(response)
     assert response.status_code == 200
+    # The interface is English, the module's own words French: each marked.
     assert '<html lang="en">' in page
-    assert '<main id="contenu" tabindex="-1" lang="fr">' in page
-    assert "Gouvernance des données" in page
+    assert '<main id="contenu" tabindex="-1">' in page
+    assert '<h1 lang="fr">Gouvernance des données</h1>' in page
+    assert '<div class="module-body" lang="fr">' in page
     assert "Week 1" in page
 
 
