@@ -16,6 +16,8 @@ ELIGIBILITY_CONTACTS = "pathway.eligibility_contacts"
 ELIGIBILITY_STAFF = "pathway.eligibility_staff"
 CERTIFICATE = "pathway.certificate"
 REVIEW_REQUEST = "pathway.review_request"
+#: Payload ``{"review_request": <id>}``: tell the person staff's answer to their request.
+REVIEW_ANSWER = "pathway.review_answer"
 
 
 def _staff():
@@ -106,9 +108,26 @@ def review_request(payload: dict) -> None:
         )
 
 
+def review_answer(payload: dict) -> None:
+    """Tell the person who asked for a review staff's answer, in their language."""
+    request = ReviewRequest.objects.select_related("requested_by").get(pk=payload["review_request"])
+    person = request.requested_by
+    send_templated_email(
+        template="pathway/email/review_answer",
+        to=[person.email],
+        context={
+            "person": person,
+            "request": request,
+            "dashboard_url": _url_in(person.preferred_language, "pathway_dashboard"),
+        },
+        language=person.preferred_language,
+    )
+
+
 HANDLERS = {
     ELIGIBILITY_CONTACTS: eligibility_contacts,
     ELIGIBILITY_STAFF: eligibility_staff,
     CERTIFICATE: certificate,
     REVIEW_REQUEST: review_request,
+    REVIEW_ANSWER: review_answer,
 }
