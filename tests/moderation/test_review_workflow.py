@@ -126,6 +126,8 @@ def test_another_author_approves_and_the_page_is_published(client, submitted):
     client.force_login(reviewer)
     task = module.current_workflow_task_state.task.specific
     assert "approve" in [name for name, _label, _modal in task.get_actions(module, reviewer)]
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[module.pk])).content.decode()
+    assert 'data-workflow-action-name="approve"' in html
 
     assert approve(client, module).status_code == 302
 
