@@ -4,20 +4,13 @@ author can."""
 import pytest
 from wagtail.models import Page, WorkflowPage
 
+from tests.browser.test_accessibility import log_in
 from tests.courses.admin_helpers import add_module, course_tree
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 APPROVE = '[data-workflow-action-name="approve"]'
-
-
-def log_in(page, email):
-    page.goto("/comptes/login/")
-    page.fill("#id_login", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url("/")
 
 
 def editor_actions(page, email, module_pk) -> tuple[int, str]:
