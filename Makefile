@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Every absolute link (e-mails, calendar files, the certificate's QR code) starts with it.
+WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: demo test install install-test venv messages lint migrations-check pytest serve clean
@@ -29,10 +31,11 @@ install-test: $(VENV)/.installed-test
 messages: install
 	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) compile_catalogues
 
+demo: export WAGTAILADMIN_BASE_URL := $(WAGTAILADMIN_BASE_URL)
 demo: install messages
 	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) migrate --no-input
 	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) load_demo
-	@echo "DATAide : http://127.0.0.1:$(PORT)/  (administration : http://127.0.0.1:$(PORT)/admin/)"
+	@echo "DATAide : $(WAGTAILADMIN_BASE_URL)/  (administration : $(WAGTAILADMIN_BASE_URL)/admin/)"
 	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install-test

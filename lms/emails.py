@@ -12,6 +12,8 @@ from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
+from lms.links import base_url
+
 
 def send_templated_email(
     *,
@@ -27,7 +29,7 @@ def send_templated_email(
     ``reply_to``: where answers go, when not to the platform's address (a facilitator's).
     """
     with translation.override(language or settings.LANGUAGE_CODE):
-        context = {**context, "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
+        context = {**context, "site_url": base_url()}
         subject = " ".join(render_plain_text(f"{template}_subject.txt", context).split())
         body = render_plain_text(f"{template}_body.txt", context)
         html = render_to_string(f"{template}_body.html", context)

@@ -2,9 +2,8 @@
 ``WebinarsConfig.ready()``; each handler runs with its message row locked and must be
 safe to run again if its worker dies midway."""
 
-from django.conf import settings
-
 from lms.emails import send_templated_email
+from lms.links import absolute_url
 from webinars.ics import session_ics
 from webinars.models import AttendanceImport, Registration
 from webinars.services import attendance_import_run
@@ -17,7 +16,7 @@ ATTENDANCE_IMPORT = "webinars.attendance_import"
 
 def page_url(webinar) -> str:
     """Return the webinar page's absolute address, for e-mails."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + (webinar.url or "/")
+    return absolute_url(webinar.url or "/")
 
 
 def registration_confirmation(payload: dict) -> None:

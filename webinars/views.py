@@ -2,7 +2,6 @@
 
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -19,6 +18,7 @@ from wagtail.models import Page
 from content.blocks import PrivacyEmbedBlock
 from courses.selectors import source_page
 from courses.services import module_feedback_give
+from lms.links import absolute_url
 from webinars.attendance import MAX_BYTES, AttendanceFileError, too_large_message
 from webinars.forms import (
     AttendanceUploadForm,
@@ -120,7 +120,7 @@ def session_calendar(request, session_id: int):
         WebinarSession.objects.select_related("webinar").filter(webinar__live=True),
         pk=session_id,
     )
-    page_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + (session.webinar.url or "/")
+    page_url = absolute_url(session.webinar.url or "/")
     response = HttpResponse(
         session_ics(session, page_url=page_url, language=get_language() or "fr"),
         content_type="text/calendar; charset=utf-8",

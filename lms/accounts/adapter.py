@@ -3,6 +3,7 @@ import uuid
 from allauth.account.adapter import DefaultAccountAdapter
 from django.db import transaction
 
+from lms.links import platform_site, rebased_url
 from lms.outbox.services import outbox_add
 
 
@@ -18,6 +19,20 @@ class AccountAdapter(DefaultAccountAdapter):
         # worker once the sign-up commits (a rolled-back one sends nothing), or later by
         # the relay if the broker is down. A password reset runs outside any transaction:
         # outbox_add then commits the message on its own and dispatches it at once.
+        #
+        # allauth's templates name the platform through ``current_site`` (our override
+        # skips the one allauth fills in), and its links (confirmation, password reset,
+        # sign-up) are built from the request's host: both come from the settings here.
+        context = {
+            **context,
+            "email": email,
+            "current_site": platform_site(),
+            **{
+                key: rebased_url(value)
+                for key, value in context.items()
+                if key.endswith("_url") and isinstance(value, str)
+            },
+        }
         message = self.render_mail(template_prefix, email, context)
         outbox_add(
             kind="accounts.email",  # lms.accounts.effects

@@ -20,10 +20,8 @@ the permissions written here, so the code is the single source of truth.
   They manage cohorts and their seats (admit, remove: a seat is never deleted) and
   read the facilitators' access log.
 
-Moderation: the sync also puts the authors' group in the approval task(s) of the
-workflow on the root page (Wagtail's default "Moderators approval"), so that authors
-approve each other's submissions; if no workflow governs the root page, it creates
-"Relecture Nord Ouvert" there.
+Moderation: the authors (``REVIEWER_ROLES``) approve each other's submissions, never
+their own; ``lms.moderation`` keeps the review workflow that says so.
 """
 
 from dataclasses import dataclass, field
@@ -117,8 +115,6 @@ ROLES = {role.key: role for role in (LEARNER, AUTHOR, FACILITATOR, STAFF)}
 
 #: The roles whose members approve pages submitted for moderation.
 REVIEWER_ROLES = ("author",)
-#: The workflow (and its approval task) created when no workflow governs the root page.
-REVIEW_WORKFLOW_NAME = "Relecture Nord Ouvert"
 
 
 def _permissions(Permission, names):
@@ -169,38 +165,6 @@ def sync_role_groups(sender=None, **kwargs) -> None:
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=root_collection, permission=permission
                 )
-        _sync_review_tasks(
-            root_page, Group.objects.filter(name__in=[ROLES[k].group_name for k in REVIEWER_ROLES])
-        )
-
-
-def _sync_review_tasks(root_page, reviewer_groups) -> None:
-    """Make the reviewer groups approvers in the workflow that governs the whole tree.
-
-    Adds them to its group approval tasks (idempotent: the groups are only added);
-    creates the workflow, or its approval task, when there is none. Other groups in
-    the tasks (Wagtail's "Moderators") are left as they are.
-    """
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
-
-    assignment = WorkflowPage.objects.filter(page=root_page).select_related("workflow").first()
-    if assignment is None:
-        workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW_NAME).first()
-        workflow = workflow or Workflow.objects.create(name=REVIEW_WORKFLOW_NAME)
-        WorkflowPage.objects.create(page=root_page, workflow=workflow)
-    else:
-        workflow = assignment.workflow
-    tasks = list(GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow))
-    if not tasks:
-        task = GroupApprovalTask.objects.filter(name=REVIEW_WORKFLOW_NAME).first()
-        task = task or GroupApprovalTask.objects.create(name=REVIEW_WORKFLOW_NAME)
-        last = workflow.workflow_tasks.order_by("-sort_order").first()
-        WorkflowTask.objects.create(
-            workflow=workflow, task=task, sort_order=(last.sort_order + 1) if last else 0
-        )
-        tasks = [task]
-    for task in tasks:
-        task.groups.add(*reviewer_groups)
 
 
 def role_group(key: str):

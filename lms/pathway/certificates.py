@@ -9,7 +9,6 @@ address, written out and as a QR code, so anyone handed a printed copy can check
 import io
 import unicodedata
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from lms.links import absolute_url
 from lms.pathway.models import Certificate
 
 ACCENT = HexColor("#0b5394")  # the site's accent colour
@@ -39,7 +39,7 @@ def certificate_verify_url(certificate: Certificate) -> str:
     """Return the certificate's public verification address, in its language."""
     with translation.override(certificate.language):
         path = reverse("pathway_certificate_verify", args=[certificate.token])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def certificate_filename(certificate: Certificate) -> str:

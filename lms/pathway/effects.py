@@ -2,13 +2,13 @@
 ``PathwayConfig.ready()``; called by ``lms.outbox.services.outbox_process`` with the
 message row locked, each handler must be safe to run again if its worker dies midway."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 
 from lms.accounts.roles import ROLES
 from lms.emails import send_templated_email
+from lms.links import absolute_url
 from lms.pathway.models import BursaryEligibility, Certificate, LevelCompletion, ReviewRequest
 
 #: The pathway's outbox kinds.
@@ -16,10 +16,8 @@ ELIGIBILITY_CONTACTS = "pathway.eligibility_contacts"
 ELIGIBILITY_STAFF = "pathway.eligibility_staff"
 CERTIFICATE = "pathway.certificate"
 REVIEW_REQUEST = "pathway.review_request"
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+#: Payload ``{"review_request": <id>}``: tell the person staff's answer to their request.
+REVIEW_ANSWER = "pathway.review_answer"
 
 
 def _staff():
@@ -32,7 +30,7 @@ def _staff():
 
 def _url_in(language: str, name: str, *args) -> str:
     with translation.override(language):
-        return _absolute(reverse(name, args=args))
+        return absolute_url(reverse(name, args=args))
 
 
 def eligibility_contacts(payload: dict) -> None:
@@ -70,7 +68,7 @@ def eligibility_staff(payload: dict) -> None:
             context={
                 "person": person,
                 "eligibility": eligibility,
-                "admin_url": _absolute("/admin/"),
+                "admin_url": absolute_url("/admin/"),
             },  # fmt: skip
             language=person.preferred_language,
         )
@@ -105,9 +103,25 @@ def review_request(payload: dict) -> None:
         send_templated_email(
             template="pathway/email/review_request",
             to=[person.email],
-            context={"person": person, "request": request, "admin_url": _absolute("/admin/")},
+            context={"person": person, "request": request, "admin_url": absolute_url("/admin/")},
             language=person.preferred_language,
         )
+
+
+def review_answer(payload: dict) -> None:
+    """Tell the person who asked for a review staff's answer, in their language."""
+    request = ReviewRequest.objects.select_related("requested_by").get(pk=payload["review_request"])
+    person = request.requested_by
+    send_templated_email(
+        template="pathway/email/review_answer",
+        to=[person.email],
+        context={
+            "person": person,
+            "request": request,
+            "dashboard_url": _url_in(person.preferred_language, "pathway_dashboard"),
+        },
+        language=person.preferred_language,
+    )
 
 
 HANDLERS = {
@@ -115,4 +129,5 @@ HANDLERS = {
     ELIGIBILITY_STAFF: eligibility_staff,
     CERTIFICATE: certificate,
     REVIEW_REQUEST: review_request,
+    REVIEW_ANSWER: review_answer,
 }

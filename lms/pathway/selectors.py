@@ -24,6 +24,8 @@ class LevelStanding:
     certificate: Certificate | None
     eligibility: BursaryEligibility | None
     review_open: bool
+    #: The learner's own requests for a review of this level, newest first.
+    reviews: list[ReviewRequest]
     #: What to do next on this level, while it is not completed (``with_next_steps``).
     next_step: Page | None = None
 
@@ -43,13 +45,11 @@ def learner_pathway(*, learner) -> list[LevelStanding]:
         if learner.organisation_id
         else {}
     )
-    open_reviews = set(
-        ReviewRequest.objects.filter(
-            requested_by=learner,
-            kind=ReviewRequest.Kind.PERSON,
-            status=ReviewRequest.Status.OPEN,
-        ).values_list("level", flat=True)
-    )
+    reviews = {}
+    for request in ReviewRequest.objects.filter(
+        requested_by=learner, kind=ReviewRequest.Kind.PERSON
+    ).order_by("-created_at", "-pk"):
+        reviews.setdefault(request.level, []).append(request)
     standings = []
     for level in Level:
         completion = completions.get(level.value)
@@ -60,7 +60,10 @@ def learner_pathway(*, learner) -> list[LevelStanding]:
                 completion=completion,
                 certificate=getattr(completion, "certificate", None) if completion else None,
                 eligibility=eligibilities.get(level.value),
-                review_open=level.value in open_reviews,
+                review_open=any(
+                    r.status == ReviewRequest.Status.OPEN for r in reviews.get(level.value, [])
+                ),
+                reviews=reviews.get(level.value, []),
             )
         )
     return standings

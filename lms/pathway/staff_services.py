@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from lms.outbox.services import outbox_add
+from lms.pathway import effects
 from lms.pathway.models import BursaryEligibility, ReviewRequest
 from lms.pathway.services import eligibility_set_status
 
@@ -50,7 +52,7 @@ def eligibility_change_status(
 
 
 def review_request_close(*, review_request: ReviewRequest, actor, answer: str) -> ReviewRequest:
-    """Close a review request with staff's answer, once, and write it in the audit log."""
+    """Close a review request with staff's answer, once, log it and tell the person."""
     answer = answer.strip()
     if not answer:
         raise ReviewRequestError(_("Write the answer given to the person."))
@@ -64,4 +66,10 @@ def review_request_close(*, review_request: ReviewRequest, actor, answer: str) -
         review_request.answer = answer
         review_request.save(update_fields=["status", "closed_by", "closed_at", "answer"])
         log(review_request, REVIEW_CLOSED_ACTION, user=actor)
+        if review_request.kind == ReviewRequest.Kind.PERSON:  # "evidence" ones are staff's own
+            outbox_add(
+                kind=effects.REVIEW_ANSWER,
+                dedupe_key=f"review_answer:{review_request.pk}",
+                payload={"review_request": review_request.pk},
+            )
     return review_request

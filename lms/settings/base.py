@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "lms",
     "lms.accounts",
     "lms.outbox",
+    "lms.moderation",
     "lms.pathway",
     "courses",
     "cohorts",
@@ -164,6 +165,11 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "DATAide"
+# Workflow e-mails go to the authors who can act (lms/moderation/notifications.py), in
+# their language, as plain text written for the platform; not to every superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+#: The platform's address: every absolute link starts with it (``lms/links.py``). ``make
+#: demo`` sets it from ``PORT``; production requires it.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The admin has no login form of its own: it sends people to the site's login, so that
 # there is one login, one throttling and one password-reset flow.

@@ -2,11 +2,13 @@
 environment, read here and nowhere else.
 
 Required: ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` (comma-separated),
-``DATABASE_URL``, ``CELERY_BROKER_URL``, ``EMAIL_URL``-style settings below
+``DATABASE_URL``, ``CELERY_BROKER_URL``, ``WAGTAILADMIN_BASE_URL`` (the platform's
+address, such as ``https://apprendre.example.org``: every absolute link in e-mails,
+calendar files and certificates starts with it), ``EMAIL_URL``-style settings below
 (``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``).
 Optional: ``REDIS_CACHE_URL`` (defaults to the broker's Redis),
-``WAGTAILADMIN_BASE_URL``, ``DEFAULT_FROM_EMAIL``, ``DJANGO_SERVE_MEDIA`` (1 when no web
-server or object storage serves ``/media/``).
+``DEFAULT_FROM_EMAIL``, ``DJANGO_SERVE_MEDIA`` (1 when no web server or object storage
+serves ``/media/``).
 
 App servers keep no state of their own: sessions live in the database, the cache and
 rate limits in Redis, so several servers and Celery workers can share one PostgreSQL
@@ -51,7 +53,7 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+WAGTAILADMIN_BASE_URL = _required("WAGTAILADMIN_BASE_URL")
 
 # Media (the replay's video, documents) at their media address, served by the web server
 # or object storage in front, which answer byte ranges (seeking; Safari needs them).

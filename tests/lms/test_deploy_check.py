@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://dataide@127.0.0.1:5432/dataide",
     "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
     "EMAIL_HOST": "smtp.dataide.example",
+    "WAGTAILADMIN_BASE_URL": "https://apprendre.dataide.example",
 }
 
 
@@ -31,7 +32,9 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DATABASE_URL", "CELERY_BROKER_URL"])
+@pytest.mark.parametrize(
+    "missing", ["DJANGO_SECRET_KEY", "DATABASE_URL", "CELERY_BROKER_URL", "WAGTAILADMIN_BASE_URL"]
+)
 def test_production_refuses_to_start_without_its_environment(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_check(env)

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class ModerationConfig(AppConfig):
+    name = "lms.moderation"
+    label = "moderation"
+    verbose_name = _("Moderation")
+
+    def ready(self):
+        from lms.moderation import notifications
+        from lms.moderation.sync import sync_review_workflow
+
+        # After the role groups' sync (lms.accounts, connected before): the authors'
+        # group exists by then.
+        post_migrate.connect(sync_review_workflow, dispatch_uid="moderation.sync_review_workflow")
+        notifications.connect()
