@@ -270,10 +270,19 @@ class ReflectionPromptBlock(blocks.StructBlock):
         }
 
 
+class LabelledCharBlock(blocks.CharBlock):
+    """A text block whose input carries its label: inside a ListBlock, Wagtail's editor
+    shows no label for each item, so a screen reader would announce a bare text box."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field.widget.attrs["aria-label"] = self.label
+
+
 class ChecklistBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=150)
     items = blocks.ListBlock(
-        blocks.CharBlock(label=_("Step"), max_length=250), label=_("Steps"), min_num=1
+        LabelledCharBlock(label=_("Step"), max_length=250), label=_("Steps"), min_num=1
     )
 
     class Meta:

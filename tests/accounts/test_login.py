@@ -31,7 +31,7 @@ def test_a_person_logs_in_with_their_email_whatever_its_case(client, learner):
 def test_a_wrong_password_is_refused_in_french(client, learner):
     response = login(client, learner.email, "pas-le-bon")
     assert response.status_code == 200
-    assert "L’adresse e-mail ou le mot de passe sont incorrects" in response.content.decode()
+    assert "L’adresse courriel ou le mot de passe sont incorrects" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

@@ -73,7 +73,7 @@ def test_a_learner_sees_their_cohort_its_facilitators_and_weeks(client, course, 
     assert calendar.index("21 septembre 2026") < calendar.index("28 septembre 2026")
     assert "5 octobre 2026" in calendar
     assert "Zoé" not in page and "Lapointe" not in page  # never another learner's progress
-    assert "0 modules obligatoires terminés sur 1" in page  # her own progress only
+    assert "0 module obligatoire terminé sur 1" in page  # her own progress only
 
 
 @pytest.mark.django_db
