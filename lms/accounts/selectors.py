@@ -1,8 +1,17 @@
 """Reads on people and organisations."""
 
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 
-from lms.accounts.models import Organisation, OrganisationJoinRequest, User, name_key
+from lms.accounts.models import (
+    Organisation,
+    OrganisationJoinRequest,
+    Region,
+    User,
+    name_key,
+    normalise_neq,
+)
 from lms.accounts.roles import ROLES
 
 #: Fewest characters before the organisation search answers.
@@ -21,6 +30,29 @@ def organisation_search(*, query: str, limit: int = 10) -> list[dict]:
         .order_by("name")[:limit]
     )
     return [{"id": o.pk, "name": o.name, "region": o.region.name} for o in rows]
+
+
+@dataclass(frozen=True)
+class OrganisationMatch:
+    """A listed organisation that a newcomer's organisation name or NEQ points to."""
+
+    organisation: Organisation
+    #: True when the NEQ matched (whatever the name and region typed).
+    by_neq: bool
+
+
+def organisation_match(
+    *, name: str, region: Region | None, neq: str = ""
+) -> OrganisationMatch | None:
+    """Return the listed organisation with this NEQ, or else this name in this region."""
+    selectable = Organisation.objects.selectable().select_related("region")
+    neq = normalise_neq(neq)
+    if neq and (by_neq := selectable.filter(neq=neq).first()) is not None:
+        return OrganisationMatch(organisation=by_neq, by_neq=True)
+    if region is None or not name_key(name):
+        return None
+    by_name = selectable.filter(region=region, name_key=name_key(name)).first()
+    return OrganisationMatch(organisation=by_name, by_neq=False) if by_name else None
 
 
 def contact_organisations(*, person: User) -> QuerySet[Organisation]:
@@ -57,5 +89,14 @@ def join_request_deciders(*, request: OrganisationJoinRequest) -> tuple[list[Use
     )
     if contacts:
         return contacts, False
-    staff = User.objects.filter(groups__name=ROLES["staff"].group_name, is_active=True)
-    return list(staff.distinct()), True
+    return list(programme_staff()), True
+
+
+def programme_staff() -> QuerySet[User]:
+    """Return the active members of the programme staff's group."""
+    return User.objects.filter(groups__name=ROLES["staff"].group_name, is_active=True).distinct()
+
+
+def staff_to_notify() -> QuerySet[User]:
+    """Return the programme staff who asked to be e-mailed of proposals and requests."""
+    return programme_staff().filter(notify_staff_events=True)

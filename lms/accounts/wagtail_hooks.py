@@ -25,6 +25,14 @@ def register_organisation_log_actions(actions):
     actions.register_action(
         "accounts.organisation.declined", _("Decline organisation"), _("Organisation declined")
     )
+    actions.register_action(
+        "accounts.organisation.contact_added", _("Name a contact person"), _("Contact person named")
+    )
+    actions.register_action(
+        "accounts.person.organisation_changed",
+        _("Change a person's organisation"),
+        _("Organisation changed"),
+    )
 
 
 @hooks.register("register_log_actions")
