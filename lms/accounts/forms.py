@@ -3,6 +3,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import Region, User, validate_neq
+from lms.accounts.roles import is_programme_staff
 from lms.accounts.selectors import organisation_match
 from lms.accounts.services import user_register
 
@@ -142,9 +143,14 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    """What a person may change about themselves."""
+    """What a person may change about themselves (and staff, which e-mails they get)."""
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "preferred_language"]
+        fields = ["first_name", "last_name", "preferred_language", "notify_staff_events"]
         labels = {"first_name": _("First name"), "last_name": _("Last name")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not is_programme_staff(self.instance):
+            del self.fields["notify_staff_events"]

@@ -100,3 +100,11 @@ def programme_staff() -> QuerySet[User]:
 def staff_to_notify() -> QuerySet[User]:
     """Return the programme staff who asked to be e-mailed of proposals and requests."""
     return programme_staff().filter(notify_staff_events=True)
+
+
+def staff_waiting_counts() -> dict[str, int]:
+    """Return how many organisations wait for confirmation and join requests for staff."""
+    return {
+        "proposed": Organisation.objects.filter(status=Organisation.Status.PROPOSED).count(),
+        "join_requests": OrganisationJoinRequest.objects.pending().visible().count(),
+    }

@@ -1,9 +1,13 @@
+from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -14,13 +18,17 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSet,
     SnippetViewSetGroup,
 )
+from wagtail.snippets.widgets import AdminSnippetChooser
 
-from lms.accounts.models import Organisation, OrganisationJoinRequest, Region
+from lms.accounts.models import Organisation, OrganisationJoinRequest, Region, User
+from lms.accounts.roles import is_programme_staff
+from lms.accounts.selectors import staff_waiting_counts
 from lms.accounts.services import (
     JoinRequestRefused,
     join_request_accept,
     join_request_decline,
     organisation_status_recorded,
+    person_organisation_change,
 )
 
 
@@ -168,3 +176,122 @@ class PeopleGroup(SnippetViewSetGroup):
     menu_icon = "group"
     menu_label = _("Organisations")
     menu_name = "organisations"
+
+
+# --- A person's organisation (staff) ------------------------------------------------------
+
+
+def _is_staff_account(person) -> bool:
+    return person.is_staff or is_programme_staff(person)
+
+
+class PersonOrganisationForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.selectable(),
+        required=False,
+        widget=AdminSnippetChooser(Organisation),
+        help_text=_("Leave empty if the person no longer belongs to any organisation."),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the history; not sent to the person."),
+    )
+
+
+class PersonOrganisationChangeView(WagtailAdminTemplateMixin, FormView):
+    """Programme staff move a person to another organisation (``person_organisation_change``)."""
+
+    form_class = PersonOrganisationForm
+    template_name = "accounts/admin/person_organisation.html"
+    page_title = _("Change organisation")
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_programme_staff(request.user):
+            raise PermissionDenied
+        self.person = get_object_or_404(
+            User.objects.select_related("organisation"), pk=kwargs["pk"]
+        )
+        if _is_staff_account(self.person):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return f"{self.person} ({self.person.email})"
+
+    def get_initial(self):
+        return {"organisation": self.person.organisation}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.person, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            person_organisation_change(
+                person=self.person,
+                organisation=form.cleaned_data["organisation"],
+                actor=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except PermissionDenied:
+            messages.error(self.request, _("This person's organisation cannot be changed here."))
+        else:
+            messages.success(
+                self.request,
+                _("Organisation of %(person)s recorded; they are told by e-mail.")
+                % {"person": self.person},
+            )
+        return redirect("wagtailusers_users:index")
+
+
+def person_urlpatterns():
+    return [
+        path(
+            "personnes/<int:pk>/organisme/",
+            PersonOrganisationChangeView.as_view(),
+            name="accounts_person_organisation",
+        )
+    ]
+
+
+def person_listing_buttons(user, request_user):
+    """The people list's "Change organisation" item, for staff, on non-staff accounts."""
+    if not is_programme_staff(request_user) or _is_staff_account(user):
+        return []
+    return [
+        MenuItem(
+            _("Change organisation"),
+            url=reverse("accounts_person_organisation", args=[user.pk]),
+            icon_name="group",
+            priority=20,
+        )
+    ]
+
+
+# --- The dashboard --------------------------------------------------------------------------
+
+
+class StaffWaitingPanel(Component):
+    """The admin dashboard's count of what waits for programme staff."""
+
+    name = "accounts_staff_waiting"
+    template_name = "accounts/admin/staff_waiting_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        counts = staff_waiting_counts()
+        proposed = reverse("wagtailsnippets_accounts_organisation:list")
+        return {
+            "proposed": counts["proposed"],
+            "join_requests": counts["join_requests"],
+            "proposed_url": f"{proposed}?status=proposed",
+            "join_requests_url": reverse("wagtailsnippets_accounts_organisationjoinrequest:list"),
+        }
+
+
+def staff_homepage_panels(request, panels):
+    if is_programme_staff(request.user):
+        panels.append(StaffWaitingPanel())

@@ -5,13 +5,21 @@ from wagtail.snippets.models import register_snippet
 
 from lms.accounts.models import OrganisationJoinRequest
 from lms.accounts.permissions import ReadOnlyPermissionPolicy
-from lms.accounts.viewsets import PeopleGroup
+from lms.accounts.viewsets import (
+    PeopleGroup,
+    person_listing_buttons,
+    person_urlpatterns,
+    staff_homepage_panels,
+)
 
 # Before the viewsets, which would otherwise get Wagtail's default policy.
 register_permission_policy(
     OrganisationJoinRequest, ReadOnlyPermissionPolicy(OrganisationJoinRequest)
 )
 register_snippet(PeopleGroup)
+hooks.register("register_admin_urls", person_urlpatterns)
+hooks.register("register_user_listing_buttons", person_listing_buttons)
+hooks.register("construct_homepage_panels", staff_homepage_panels)
 
 
 @hooks.register("register_log_actions")

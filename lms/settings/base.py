@@ -164,6 +164,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "DATAide"
+# No avatars from gravatar.com: it would receive a hash of each admin user's e-mail.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The admin has no login form of its own: it sends people to the site's login, so that
 # there is one login, one throttling and one password-reset flow.
