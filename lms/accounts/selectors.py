@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from lms.accounts.models import (
     Organisation,
@@ -12,7 +12,7 @@ from lms.accounts.models import (
     name_key,
     normalise_neq,
 )
-from lms.accounts.roles import ROLES
+from lms.accounts.roles import ROLES, learner_accounts
 
 #: Fewest characters before the organisation search answers.
 SEARCH_MIN_LENGTH = 2
@@ -108,3 +108,30 @@ def staff_waiting_counts() -> dict[str, int]:
         "proposed": Organisation.objects.filter(status=Organisation.Status.PROPOSED).count(),
         "join_requests": OrganisationJoinRequest.objects.pending().visible().count(),
     }
+
+
+def _not_staff(people: QuerySet[User]) -> QuerySet[User]:
+    return people.filter(is_staff=False, is_superuser=False).exclude(
+        groups__name=ROLES["staff"].group_name
+    )
+
+
+def learner_choices() -> QuerySet[User]:
+    """Return the accounts a seat or the lab may go to: active learners, never staff."""
+    return _not_staff(learner_accounts())
+
+
+def member_choices(*, organisation_pk: int | str) -> QuerySet[User]:
+    """Return the active members of an organisation who may be named its contact people."""
+    if not str(organisation_pk).isdigit():
+        return User.objects.none()
+    return _not_staff(User.objects.filter(organisation_id=organisation_pk, is_active=True))
+
+
+def person_search(*, people: QuerySet[User], query: str) -> QuerySet[User]:
+    """Keep the people whose name or e-mail address holds every word of ``query``."""
+    for word in query.split()[:5]:
+        people = people.filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word)
+        )
+    return people

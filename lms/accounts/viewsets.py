@@ -7,10 +7,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets.button import MenuItem
 from wagtail.snippets.views.snippets import (
     EditView,
@@ -22,7 +27,12 @@ from wagtail.snippets.widgets import AdminSnippetChooser
 
 from lms.accounts.models import Organisation, OrganisationJoinRequest, Region, User
 from lms.accounts.roles import is_programme_staff
-from lms.accounts.selectors import staff_waiting_counts
+from lms.accounts.selectors import (
+    learner_choices,
+    member_choices,
+    person_search,
+    staff_waiting_counts,
+)
 from lms.accounts.services import (
     JoinRequestRefused,
     join_request_accept,
@@ -44,6 +54,137 @@ class OrganisationEditView(EditView):
         return instance
 
 
+# --- People choosers ---------------------------------------------------------------------------
+
+
+class PersonSearchForm(BaseFilterForm):
+    q = forms.CharField(
+        label=_("Name or e-mail address"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Name or e-mail address")}),
+    )
+
+    def filter(self, objects):
+        query = self.cleaned_data.get("q", "").strip()
+        if query:
+            self.is_searching = True
+            self.search_query = query
+            objects = person_search(people=objects, query=query)
+        return objects
+
+
+class PersonChooseMixin:
+    """A people chooser: searched by name and e-mail, each shown with both and their
+    organisation, to tell two people of the same name apart. Open to those who may read
+    the list of people (programme staff), as it shows addresses."""
+
+    filter_form_class = PersonSearchForm
+    ordering = ["last_name", "first_name", "pk"]
+    per_page = 20
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("accounts.view_user"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object_list(self):
+        return self.people().select_related("organisation__region")
+
+    def people(self):
+        raise NotImplementedError
+
+    @property
+    def columns(self):
+        return [
+            self.title_column,
+            Column("email", label=_("E-mail address")),
+            Column("organisation", label=_("Organisation"), accessor=_organisation_label),
+        ]
+
+
+def _organisation_label(person) -> str:
+    organisation = person.organisation
+    return f"{organisation} ({organisation.region})" if organisation else "—"
+
+
+class LearnerChooseMixin(PersonChooseMixin):
+    def people(self):
+        return learner_choices()
+
+
+class MemberChooseMixin(PersonChooseMixin):
+    def people(self):
+        return member_choices(organisation_pk=self.request.GET.get("organisation", ""))
+
+
+class LearnerChooserViewSet(ChooserViewSet):
+    """Active learner accounts (cohort seats, the leadership lab's leaders)."""
+
+    model = User
+    icon = "user"
+    choose_one_text = _("Choose a person")
+    choose_another_text = _("Choose another person")
+    page_title = _("Choose a learner")
+    choose_view_class = type("LearnerChooseView", (LearnerChooseMixin, ChooseView), {})
+    choose_results_view_class = type(
+        "LearnerChooseResultsView", (LearnerChooseMixin, ChooseResultsView), {}
+    )
+    register_widget = False  # not the default widget for every User field
+
+
+class MemberChooserViewSet(ChooserViewSet):
+    """The members of one organisation, given as ``?organisation=<id>`` (contact people)."""
+
+    model = User
+    icon = "user"
+    choose_one_text = _("Choose a member")
+    choose_another_text = _("Choose another member")
+    page_title = _("Choose a member of the organisation")
+    preserve_url_parameters = ["multiple", "organisation"]
+    choose_view_class = type("MemberChooseView", (MemberChooseMixin, ChooseView), {})
+    choose_results_view_class = type(
+        "MemberChooseResultsView", (MemberChooseMixin, ChooseResultsView), {}
+    )
+    register_widget = False
+
+
+learner_chooser_viewset = LearnerChooserViewSet("learner_chooser", url_prefix="choisir/apprenants")
+member_chooser_viewset = MemberChooserViewSet("member_chooser", url_prefix="choisir/membres")
+
+
+class MemberChooser(member_chooser_viewset.widget_class):
+    """The member chooser, opened on one organisation's members."""
+
+    def __init__(self, *, organisation_pk=None, **kwargs):
+        self.organisation_pk = organisation_pk
+        super().__init__(**kwargs)
+
+    def get_chooser_modal_url(self):
+        return f"{super().get_chooser_modal_url()}?organisation={self.organisation_pk or ''}"
+
+
+class OrganisationForm(WagtailAdminModelForm):
+    """Contact people are chosen among the organisation's members only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        contacts = self.formsets["contacts"]
+        members = member_choices(organisation_pk=self.instance.pk or "")
+        widget = MemberChooser(organisation_pk=self.instance.pk)
+        base = contacts.form
+
+        class ContactForm(base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["person"].queryset = members
+                self.fields["person"].widget = widget
+
+        contacts.form = ContactForm
+        for form in contacts.forms:
+            form.fields["person"].queryset = members
+            form.fields["person"].widget = widget
+
+
 class RegionViewSet(SnippetViewSet):
     model = Region
     icon = "site"
@@ -62,6 +203,7 @@ class OrganisationViewSet(SnippetViewSet):
     search_backend_name = None  # plain database filtering: no index to keep
     list_per_page = 50
     edit_view_class = OrganisationEditView
+    edit_handler = ObjectList(Organisation.panels, base_form_class=OrganisationForm)
 
     def get_queryset(self, request):
         return Organisation.objects.select_related("region")

@@ -7,6 +7,8 @@ from lms.accounts.models import OrganisationJoinRequest
 from lms.accounts.permissions import ReadOnlyPermissionPolicy
 from lms.accounts.viewsets import (
     PeopleGroup,
+    learner_chooser_viewset,
+    member_chooser_viewset,
     person_listing_buttons,
     person_urlpatterns,
     staff_homepage_panels,
@@ -20,6 +22,11 @@ register_snippet(PeopleGroup)
 hooks.register("register_admin_urls", person_urlpatterns)
 hooks.register("register_user_listing_buttons", person_listing_buttons)
 hooks.register("construct_homepage_panels", staff_homepage_panels)
+
+
+@hooks.register("register_admin_viewset")
+def register_people_choosers():
+    return [learner_chooser_viewset, member_chooser_viewset]
 
 
 @hooks.register("register_log_actions")
