@@ -117,35 +117,40 @@ class MemberChooseMixin(PersonChooseMixin):
         return member_choices(organisation_pk=self.request.GET.get("organisation", ""))
 
 
-class LearnerChooserViewSet(ChooserViewSet):
-    """Active learner accounts (cohort seats, the leadership lab's leaders)."""
+class PersonChooserViewSet(ChooserViewSet):
+    """A chooser on people; ``choose_mixin`` says which are listed."""
 
     model = User
     icon = "user"
+    register_widget = False  # not the default widget for every User field
+    choose_mixin = PersonChooseMixin
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        name = cls.__name__.removesuffix("ViewSet")
+        cls.choose_view_class = type(f"{name}View", (cls.choose_mixin, ChooseView), {})
+        cls.choose_results_view_class = type(
+            f"{name}ResultsView", (cls.choose_mixin, ChooseResultsView), {}
+        )
+
+
+class LearnerChooserViewSet(PersonChooserViewSet):
+    """Active learner accounts (cohort seats, the leadership lab's leaders)."""
+
+    choose_mixin = LearnerChooseMixin
     choose_one_text = _("Choose a person")
     choose_another_text = _("Choose another person")
     page_title = _("Choose a learner")
-    choose_view_class = type("LearnerChooseView", (LearnerChooseMixin, ChooseView), {})
-    choose_results_view_class = type(
-        "LearnerChooseResultsView", (LearnerChooseMixin, ChooseResultsView), {}
-    )
-    register_widget = False  # not the default widget for every User field
 
 
-class MemberChooserViewSet(ChooserViewSet):
+class MemberChooserViewSet(PersonChooserViewSet):
     """The members of one organisation, given as ``?organisation=<id>`` (contact people)."""
 
-    model = User
-    icon = "user"
+    choose_mixin = MemberChooseMixin
     choose_one_text = _("Choose a member")
     choose_another_text = _("Choose another member")
     page_title = _("Choose a member of the organisation")
     preserve_url_parameters = ["multiple", "organisation"]
-    choose_view_class = type("MemberChooseView", (MemberChooseMixin, ChooseView), {})
-    choose_results_view_class = type(
-        "MemberChooseResultsView", (MemberChooseMixin, ChooseResultsView), {}
-    )
-    register_widget = False
 
 
 learner_chooser_viewset = LearnerChooserViewSet("learner_chooser", url_prefix="choisir/apprenants")
