@@ -39,6 +39,8 @@ from wagtail.snippets.views.snippets import (
 from cohorts.models import Cohort, CohortSeat, FacilitatorAccess
 from cohorts.services import seat_admit, seat_remove
 from lms.accounts.models import Organisation, User
+from lms.accounts.selectors import learner_choices
+from lms.accounts.viewsets import learner_chooser_viewset
 
 # --- Cohorts ---------------------------------------------------------------------------
 
@@ -103,9 +105,8 @@ class SeatAdmitForm(WagtailAdminModelForm):
         self.fields["organisation"].queryset = Organisation.objects.filter(
             status=Organisation.Status.CONFIRMED
         ).order_by("name")
-        self.fields["leader"].queryset = User.objects.filter(is_active=True).order_by(
-            "last_name", "first_name", "email"
-        )
+        self.fields["leader"].queryset = learner_choices()
+        self.fields["leader"].widget = learner_chooser_viewset.widget_class()
 
     def _get_validation_exclusions(self):
         # Leave the database constraints to seat_admit, whose messages staff can read.

@@ -14,10 +14,14 @@
   organisation already listed asks to belong to it. It waits for one of the
   organisation's contact people, or programme staff, to accept or decline it; until
   then ``User.organisation`` stays empty. Deciders see it only once the newcomer's
-  e-mail address is confirmed. (Whoever *proposes* a new organisation needs no request:
-  they become its member and contact once their address is confirmed.)
+  e-mail address is confirmed. A newcomer asks to join only by choosing to, after the
+  sign-up form showed the organisation their name or NEQ matched. (Whoever *proposes* a
+  new organisation needs no request: they become its member once their address is
+  confirmed.)
 * An **organisation contact** links an organisation to one of its members who speaks
-  for it (receives bursary notices, for instance). An organisation has one or more.
+  for it (receives bursary notices, for instance). Nobody becomes one by signing up:
+  staff or an existing contact name them, and when staff confirm an organisation that
+  has none, its proposer (if a member) becomes its first.
 * **Roles** are Django groups (see ``roles.py``); a person can hold several.
 """
 
@@ -208,6 +212,11 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default="fr",
         help_text=_("The language of the e-mails and documents sent to you."),
+    )
+    #: Programme staff only: e-mail me when an organisation is proposed or a join
+    #: request waits (the admin's dashboard shows both anyway).
+    notify_staff_events = models.BooleanField(
+        _("Notify me by e-mail of proposed organisations and join requests"), default=False
     )
 
     USERNAME_FIELD = "email"

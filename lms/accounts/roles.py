@@ -13,6 +13,7 @@ the permissions written here, so the code is the single source of truth.
   attendance to live sessions, and follows cohorts (whose access rule lives with cohorts).
 * staff: programme staff. Manage regions and organisations in the admin, accept or
   decline requests to join an organisation, and can read the list of people; they
+  change a learner's organisation (``person_organisation_change``: nothing else) but
   cannot edit accounts (that would let them grant rights).
   They read learners' feedback on modules and the translation report. They follow
   bursaries: eligible organisations against the quotas, each eligibility's status, the

@@ -1,9 +1,18 @@
 """Reads on people and organisations."""
 
-from django.db.models import QuerySet
+from dataclasses import dataclass
 
-from lms.accounts.models import Organisation, OrganisationJoinRequest, User, name_key
-from lms.accounts.roles import ROLES
+from django.db.models import Q, QuerySet
+
+from lms.accounts.models import (
+    Organisation,
+    OrganisationJoinRequest,
+    Region,
+    User,
+    name_key,
+    normalise_neq,
+)
+from lms.accounts.roles import ROLES, learner_accounts
 
 #: Fewest characters before the organisation search answers.
 SEARCH_MIN_LENGTH = 2
@@ -21,6 +30,29 @@ def organisation_search(*, query: str, limit: int = 10) -> list[dict]:
         .order_by("name")[:limit]
     )
     return [{"id": o.pk, "name": o.name, "region": o.region.name} for o in rows]
+
+
+@dataclass(frozen=True)
+class OrganisationMatch:
+    """A listed organisation that a newcomer's organisation name or NEQ points to."""
+
+    organisation: Organisation
+    #: True when the NEQ matched (whatever the name and region typed).
+    by_neq: bool
+
+
+def organisation_match(
+    *, name: str, region: Region | None, neq: str = ""
+) -> OrganisationMatch | None:
+    """Return the listed organisation with this NEQ, or else this name in this region."""
+    selectable = Organisation.objects.selectable().select_related("region")
+    neq = normalise_neq(neq)
+    if neq and (by_neq := selectable.filter(neq=neq).first()) is not None:
+        return OrganisationMatch(organisation=by_neq, by_neq=True)
+    if region is None or not name_key(name):
+        return None
+    by_name = selectable.filter(region=region, name_key=name_key(name)).first()
+    return OrganisationMatch(organisation=by_name, by_neq=False) if by_name else None
 
 
 def contact_organisations(*, person: User) -> QuerySet[Organisation]:
@@ -57,5 +89,49 @@ def join_request_deciders(*, request: OrganisationJoinRequest) -> tuple[list[Use
     )
     if contacts:
         return contacts, False
-    staff = User.objects.filter(groups__name=ROLES["staff"].group_name, is_active=True)
-    return list(staff.distinct()), True
+    return list(programme_staff()), True
+
+
+def programme_staff() -> QuerySet[User]:
+    """Return the active members of the programme staff's group."""
+    return User.objects.filter(groups__name=ROLES["staff"].group_name, is_active=True).distinct()
+
+
+def staff_to_notify() -> QuerySet[User]:
+    """Return the programme staff who asked to be e-mailed of proposals and requests."""
+    return programme_staff().filter(notify_staff_events=True)
+
+
+def staff_waiting_counts() -> dict[str, int]:
+    """Return how many organisations wait for confirmation and join requests for staff."""
+    return {
+        "proposed": Organisation.objects.filter(status=Organisation.Status.PROPOSED).count(),
+        "join_requests": OrganisationJoinRequest.objects.pending().visible().count(),
+    }
+
+
+def _not_staff(people: QuerySet[User]) -> QuerySet[User]:
+    return people.filter(is_staff=False, is_superuser=False).exclude(
+        groups__name=ROLES["staff"].group_name
+    )
+
+
+def learner_choices() -> QuerySet[User]:
+    """Return the accounts a seat or the lab may go to: active learners, never staff."""
+    return _not_staff(learner_accounts())
+
+
+def member_choices(*, organisation_pk: int | str) -> QuerySet[User]:
+    """Return the active members of an organisation who may be named its contact people."""
+    if not str(organisation_pk).isdigit():
+        return User.objects.none()
+    return _not_staff(User.objects.filter(organisation_id=organisation_pk, is_active=True))
+
+
+def person_search(*, people: QuerySet[User], query: str) -> QuerySet[User]:
+    """Keep the people whose name or e-mail address holds every word of ``query``."""
+    for word in query.split()[:5]:
+        people = people.filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word)
+        )
+    return people

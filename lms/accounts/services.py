@@ -1,5 +1,6 @@
 """Writes on people and organisations. Views and forms call these, nothing else does."""
 
+import uuid
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -13,34 +14,25 @@ from lms.accounts.models import (
     OrganisationJoinRequest,
     Region,
     User,
-    name_key,
     normalise_neq,
 )
-from lms.accounts.roles import ROLES, role_group
+from lms.accounts.roles import ROLES, is_programme_staff, role_group
+from lms.accounts.selectors import staff_to_notify
 from lms.outbox.services import outbox_add
 
 
 @transaction.atomic
-def organisation_find_or_propose(
+def organisation_propose(
     *, name: str, region: Region, neq: str = "", proposed_by: User | None = None
 ) -> Organisation:
-    """Return the organisation a newcomer names, proposing it if it is not listed yet.
+    """Propose a new organisation; refuse a name or NEQ an organisation already holds.
 
-    An organisation matches when its NEQ is the one given, or when it has the same name
-    (ignoring case, accents and spacing) in the same region. Declined organisations are
-    never matched: their name can be proposed again.
+    Matching a listed organisation is the sign-up form's to show (``organisation_match``):
+    the newcomer then asks to join it explicitly. Here the unique constraints answer, with
+    their messages, whoever got there first.
     """
-    neq = normalise_neq(neq)
-    candidates = Organisation.objects.selectable().select_for_update()
-    if neq:
-        by_neq = candidates.filter(neq=neq).first()
-        if by_neq is not None:
-            return by_neq
-    existing = candidates.filter(region=region, name_key=name_key(name)).first()
-    if existing is not None:
-        return existing
     organisation = Organisation(
-        name=" ".join(name.split()), region=region, neq=neq, proposed_by=proposed_by
+        name=" ".join(name.split()), region=region, neq=normalise_neq(neq), proposed_by=proposed_by
     )
     organisation.full_clean()
     organisation.save()
@@ -54,46 +46,59 @@ def user_register(
     user: User,
     first_name: str,
     last_name: str,
-    organisation_name: str,
     region: Region,
+    organisation_name: str = "",
     neq: str = "",
+    organisation_to_join: Organisation | None = None,
     language: str = "fr",
 ) -> User:
     """Complete a new sign-up: name, language, the learner role and the organisation asked.
 
-    No one is a member before their e-mail address is confirmed. Whoever proposes a new
-    organisation becomes its member and first contact then (``user_email_confirmed``);
-    whoever names an organisation already listed gets a join request, which one of its
-    contact people or programme staff accept or decline.
+    No one is a member before their e-mail address is confirmed, and no one becomes a
+    contact person by signing up. With ``organisation_to_join`` (the newcomer chose to
+    join it) a join request waits for its contact people or programme staff; otherwise
+    the organisation named is proposed, and its proposer becomes its member once their
+    address is confirmed (``user_email_confirmed``).
     """
-    organisation = organisation_find_or_propose(
-        name=organisation_name, region=region, neq=neq, proposed_by=user
-    )
+    if organisation_to_join is None:
+        organisation_propose(name=organisation_name, region=region, neq=neq, proposed_by=user)
     user.first_name = first_name.strip()
     user.last_name = last_name.strip()
     user.preferred_language = language if language in ("fr", "en") else "fr"
     user.save(update_fields=["first_name", "last_name", "preferred_language"])
     user.groups.add(role_group("learner"))
-    if organisation.proposed_by_id != user.pk:
-        OrganisationJoinRequest.objects.create(person=user, organisation=organisation)
+    if organisation_to_join is not None:
+        OrganisationJoinRequest.objects.create(person=user, organisation=organisation_to_join)
     return user
 
 
 @transaction.atomic
 def user_email_confirmed(*, user: User) -> None:
-    """Once a newcomer's address is confirmed: found their organisation, or show their
-    join request to the people who decide (and tell them it waits)."""
+    """Once a newcomer's address is confirmed: make them a member of the organisation
+    they proposed, or show their join request to the people who decide (and tell them)."""
     if user.organisation_id is None:
         proposed = Organisation.objects.selectable().filter(proposed_by=user).first()
         if proposed is not None:
             _membership_grant(person=user, organisation=proposed)
-            if not OrganisationContact.objects.filter(organisation=proposed).exists():
-                OrganisationContact.objects.create(organisation=proposed, person=user)
+            if proposed.status == Organisation.Status.PROPOSED:
+                _staff_notify(about="organisation", pk=proposed.pk)
     for request in OrganisationJoinRequest.objects.pending().filter(person=user):
         outbox_add(
             kind="accounts.join_request_waiting",  # lms.accounts.effects
             dedupe_key=f"join_request_waiting:{request.pk}",
             payload={"request": request.pk},
+        )
+        _staff_notify(about="join_request", pk=request.pk)
+
+
+def _staff_notify(*, about: str, pk: int) -> None:
+    # One message per staff member who asked for these e-mails: each is sent, and
+    # retried, on its own.
+    for staff_pk in staff_to_notify().values_list("pk", flat=True):
+        outbox_add(
+            kind="accounts.staff_notice",  # lms.accounts.effects
+            dedupe_key=f"staff_notice:{about}:{pk}:{staff_pk}",
+            payload={"about": about, "pk": pk, "to": staff_pk},
         )
 
 
@@ -181,11 +186,92 @@ def organisation_set_status(
 
 
 def organisation_status_recorded(*, organisation: Organisation, actor: User) -> Organisation:
-    """Stamp and log a status change already saved (by the admin's edit form, say)."""
+    """Stamp and log a status change already saved (by the admin's edit form, say).
+
+    On confirmation an organisation without a contact person gets its proposer, if a
+    member, as one; its contact people are then told by e-mail.
+    """
     organisation.status_changed_at = timezone.now()
     organisation.save(update_fields=["status_changed_at"])
     log(organisation, f"accounts.organisation.{organisation.status}", user=actor)
+    if organisation.status == Organisation.Status.CONFIRMED:
+        proposer = organisation.proposed_by
+        if (
+            not organisation.contacts.exists()
+            and proposer is not None
+            and proposer.organisation_id == organisation.pk
+        ):
+            _contact_add(organisation=organisation, person=proposer, actor=actor)
+        outbox_add(
+            kind="accounts.organisation_confirmed",  # lms.accounts.effects
+            dedupe_key=f"organisation_confirmed:{organisation.pk}:{organisation.status_changed_at.isoformat()}",
+            payload={"organisation": organisation.pk},
+        )
     return organisation
+
+
+def _contact_add(*, organisation: Organisation, person: User, actor: User) -> OrganisationContact:
+    contact = OrganisationContact.objects.create(organisation=organisation, person=person)
+    log(
+        organisation,
+        "accounts.organisation.contact_added",
+        user=actor,
+        data={"person": person.pk},
+    )
+    return contact
+
+
+@transaction.atomic
+def organisation_contact_add(
+    *, organisation: Organisation, person: User, actor: User
+) -> OrganisationContact:
+    """Name a member of ``organisation`` its contact person (staff or a contact only)."""
+    if not join_request_can_decide(actor=actor, organisation=organisation):
+        raise PermissionDenied("Only staff or the organisation's contact people name one.")
+    contact = OrganisationContact(organisation=organisation, person=person)
+    contact.full_clean()
+    return _contact_add(organisation=organisation, person=person, actor=actor)
+
+
+class OrganisationChangeRefused(PermissionDenied):
+    """The actor is not programme staff, or the person is staff or a superuser."""
+
+
+@transaction.atomic
+def person_organisation_change(
+    *, person: User, organisation: Organisation | None, actor: User, reason: str
+) -> User:
+    """Move a learner to another organisation (staff only; nothing else of theirs changes)."""
+    if not (actor.is_active and is_programme_staff(actor)):
+        raise OrganisationChangeRefused("Only programme staff change a person's organisation.")
+    if person.is_staff or person.is_superuser or is_programme_staff(person):
+        raise OrganisationChangeRefused("Staff accounts are not changed here.")
+    person = User.objects.select_for_update().get(pk=person.pk)
+    previous = person.organisation_id
+    if previous == (organisation.pk if organisation else None):
+        return person
+    # Speaking for the previous organisation goes with belonging to it.
+    OrganisationContact.objects.filter(person=person).delete()
+    OrganisationJoinRequest.objects.pending().filter(person=person).update(
+        status=OrganisationJoinRequest.Status.DECLINED, decided_at=timezone.now(), decided_by=actor
+    )
+    _membership_grant(person=person, organisation=organisation)
+    log(
+        person,
+        "accounts.person.organisation_changed",
+        user=actor,
+        data={
+            "from": previous,
+            "to": organisation.pk if organisation else None,
+            "reason": reason,
+        },
+    )
+    outbox_add(
+        kind="accounts.organisation_changed",  # lms.accounts.effects
+        dedupe_key=f"organisation_changed:{person.pk}:{uuid.uuid4().hex}",
+        payload={"person": person.pk, "organisation": organisation.pk if organisation else None},
+    )
+    return person
 
 
 def accounts_purge_unverified(*, older_than_days: int) -> int:

@@ -1,12 +1,21 @@
+from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets.button import MenuItem
 from wagtail.snippets.views.snippets import (
     EditView,
@@ -14,13 +23,22 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSet,
     SnippetViewSetGroup,
 )
+from wagtail.snippets.widgets import AdminSnippetChooser
 
-from lms.accounts.models import Organisation, OrganisationJoinRequest, Region
+from lms.accounts.models import Organisation, OrganisationJoinRequest, Region, User
+from lms.accounts.roles import is_programme_staff
+from lms.accounts.selectors import (
+    learner_choices,
+    member_choices,
+    person_search,
+    staff_waiting_counts,
+)
 from lms.accounts.services import (
     JoinRequestRefused,
     join_request_accept,
     join_request_decline,
     organisation_status_recorded,
+    person_organisation_change,
 )
 
 
@@ -34,6 +52,142 @@ class OrganisationEditView(EditView):
             if status_changed:
                 organisation_status_recorded(organisation=instance, actor=self.request.user)
         return instance
+
+
+# --- People choosers ---------------------------------------------------------------------------
+
+
+class PersonSearchForm(BaseFilterForm):
+    q = forms.CharField(
+        label=_("Name or e-mail address"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Name or e-mail address")}),
+    )
+
+    def filter(self, objects):
+        query = self.cleaned_data.get("q", "").strip()
+        if query:
+            self.is_searching = True
+            self.search_query = query
+            objects = person_search(people=objects, query=query)
+        return objects
+
+
+class PersonChooseMixin:
+    """A people chooser: searched by name and e-mail, each shown with both and their
+    organisation, to tell two people of the same name apart. Open to those who may read
+    the list of people (programme staff), as it shows addresses."""
+
+    filter_form_class = PersonSearchForm
+    ordering = ["last_name", "first_name", "pk"]
+    per_page = 20
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("accounts.view_user"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object_list(self):
+        return self.people().select_related("organisation__region")
+
+    def people(self):
+        raise NotImplementedError
+
+    @property
+    def columns(self):
+        return [
+            self.title_column,
+            Column("email", label=_("E-mail address")),
+            Column("organisation", label=_("Organisation"), accessor=_organisation_label),
+        ]
+
+
+def _organisation_label(person) -> str:
+    organisation = person.organisation
+    return f"{organisation} ({organisation.region})" if organisation else "—"
+
+
+class LearnerChooseMixin(PersonChooseMixin):
+    def people(self):
+        return learner_choices()
+
+
+class MemberChooseMixin(PersonChooseMixin):
+    def people(self):
+        return member_choices(organisation_pk=self.request.GET.get("organisation", ""))
+
+
+class PersonChooserViewSet(ChooserViewSet):
+    """A chooser on people; ``choose_mixin`` says which are listed."""
+
+    model = User
+    icon = "user"
+    register_widget = False  # not the default widget for every User field
+    choose_mixin = PersonChooseMixin
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        name = cls.__name__.removesuffix("ViewSet")
+        cls.choose_view_class = type(f"{name}View", (cls.choose_mixin, ChooseView), {})
+        cls.choose_results_view_class = type(
+            f"{name}ResultsView", (cls.choose_mixin, ChooseResultsView), {}
+        )
+
+
+class LearnerChooserViewSet(PersonChooserViewSet):
+    """Active learner accounts (cohort seats, the leadership lab's leaders)."""
+
+    choose_mixin = LearnerChooseMixin
+    choose_one_text = _("Choose a person")
+    choose_another_text = _("Choose another person")
+    page_title = _("Choose a learner")
+
+
+class MemberChooserViewSet(PersonChooserViewSet):
+    """The members of one organisation, given as ``?organisation=<id>`` (contact people)."""
+
+    choose_mixin = MemberChooseMixin
+    choose_one_text = _("Choose a member")
+    choose_another_text = _("Choose another member")
+    page_title = _("Choose a member of the organisation")
+    preserve_url_parameters = ["multiple", "organisation"]
+
+
+learner_chooser_viewset = LearnerChooserViewSet("learner_chooser", url_prefix="choisir/apprenants")
+member_chooser_viewset = MemberChooserViewSet("member_chooser", url_prefix="choisir/membres")
+
+
+class MemberChooser(member_chooser_viewset.widget_class):
+    """The member chooser, opened on one organisation's members."""
+
+    def __init__(self, *, organisation_pk=None, **kwargs):
+        self.organisation_pk = organisation_pk
+        super().__init__(**kwargs)
+
+    def get_chooser_modal_url(self):
+        return f"{super().get_chooser_modal_url()}?organisation={self.organisation_pk or ''}"
+
+
+class OrganisationForm(WagtailAdminModelForm):
+    """Contact people are chosen among the organisation's members only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        contacts = self.formsets["contacts"]
+        members = member_choices(organisation_pk=self.instance.pk or "")
+        widget = MemberChooser(organisation_pk=self.instance.pk)
+        base = contacts.form
+
+        class ContactForm(base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["person"].queryset = members
+                self.fields["person"].widget = widget
+
+        contacts.form = ContactForm
+        for form in contacts.forms:
+            form.fields["person"].queryset = members
+            form.fields["person"].widget = widget
 
 
 class RegionViewSet(SnippetViewSet):
@@ -54,6 +208,7 @@ class OrganisationViewSet(SnippetViewSet):
     search_backend_name = None  # plain database filtering: no index to keep
     list_per_page = 50
     edit_view_class = OrganisationEditView
+    edit_handler = ObjectList(Organisation.panels, base_form_class=OrganisationForm)
 
     def get_queryset(self, request):
         return Organisation.objects.select_related("region")
@@ -168,3 +323,122 @@ class PeopleGroup(SnippetViewSetGroup):
     menu_icon = "group"
     menu_label = _("Organisations")
     menu_name = "organisations"
+
+
+# --- A person's organisation (staff) ------------------------------------------------------
+
+
+def _is_staff_account(person) -> bool:
+    return person.is_staff or is_programme_staff(person)
+
+
+class PersonOrganisationForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.selectable(),
+        required=False,
+        widget=AdminSnippetChooser(Organisation),
+        help_text=_("Leave empty if the person no longer belongs to any organisation."),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the history; not sent to the person."),
+    )
+
+
+class PersonOrganisationChangeView(WagtailAdminTemplateMixin, FormView):
+    """Programme staff move a person to another organisation (``person_organisation_change``)."""
+
+    form_class = PersonOrganisationForm
+    template_name = "accounts/admin/person_organisation.html"
+    page_title = _("Change organisation")
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_programme_staff(request.user):
+            raise PermissionDenied
+        self.person = get_object_or_404(
+            User.objects.select_related("organisation"), pk=kwargs["pk"]
+        )
+        if _is_staff_account(self.person):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return f"{self.person} ({self.person.email})"
+
+    def get_initial(self):
+        return {"organisation": self.person.organisation}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.person, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            person_organisation_change(
+                person=self.person,
+                organisation=form.cleaned_data["organisation"],
+                actor=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except PermissionDenied:
+            messages.error(self.request, _("This person's organisation cannot be changed here."))
+        else:
+            messages.success(
+                self.request,
+                _("Organisation of %(person)s recorded; they are told by e-mail.")
+                % {"person": self.person},
+            )
+        return redirect("wagtailusers_users:index")
+
+
+def person_urlpatterns():
+    return [
+        path(
+            "personnes/<int:pk>/organisme/",
+            PersonOrganisationChangeView.as_view(),
+            name="accounts_person_organisation",
+        )
+    ]
+
+
+def person_listing_buttons(user, request_user):
+    """The people list's "Change organisation" item, for staff, on non-staff accounts."""
+    if not is_programme_staff(request_user) or _is_staff_account(user):
+        return []
+    return [
+        MenuItem(
+            _("Change organisation"),
+            url=reverse("accounts_person_organisation", args=[user.pk]),
+            icon_name="group",
+            priority=20,
+        )
+    ]
+
+
+# --- The dashboard --------------------------------------------------------------------------
+
+
+class StaffWaitingPanel(Component):
+    """The admin dashboard's count of what waits for programme staff."""
+
+    name = "accounts_staff_waiting"
+    template_name = "accounts/admin/staff_waiting_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        counts = staff_waiting_counts()
+        proposed = reverse("wagtailsnippets_accounts_organisation:list")
+        return {
+            "proposed": counts["proposed"],
+            "join_requests": counts["join_requests"],
+            "proposed_url": f"{proposed}?status=proposed",
+            "join_requests_url": reverse("wagtailsnippets_accounts_organisationjoinrequest:list"),
+        }
+
+
+def staff_homepage_panels(request, panels):
+    if is_programme_staff(request.user):
+        panels.append(StaffWaitingPanel())

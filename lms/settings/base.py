@@ -165,6 +165,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "DATAide"
+# No avatars from gravatar.com: it would receive a hash of each admin user's e-mail.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Workflow e-mails go to the authors who can act (lms/moderation/notifications.py), in
 # their language, as plain text written for the platform; not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

@@ -8,7 +8,7 @@ from django.utils import timezone
 from lms.accounts.models import Organisation, OrganisationContact, User, validate_neq
 from lms.accounts.services import (
     accounts_purge_unverified,
-    organisation_find_or_propose,
+    organisation_propose,
     organisation_set_status,
 )
 from lms.accounts.tasks import purge_unverified_accounts
@@ -64,10 +64,10 @@ def test_the_same_name_is_allowed_in_another_region():
 
 @pytest.mark.django_db
 def test_a_declined_proposal_can_be_proposed_again(staff):
-    first = organisation_find_or_propose(name="Groupe X", region=region())
+    first = organisation_propose(name="Groupe X", region=region())
     organisation_set_status(organisation=first, status="declined", actor=staff)
 
-    second = organisation_find_or_propose(name="Groupe X", region=region())
+    second = organisation_propose(name="Groupe X", region=region())
 
     assert second.pk != first.pk
     assert second.status == Organisation.Status.PROPOSED
@@ -163,7 +163,7 @@ def test_staff_create_an_organisation_with_its_contact_in_the_admin(client, staf
 def test_staff_confirm_a_proposed_organisation_in_the_admin_and_it_is_logged(client, staff):
     from wagtail.models import ModelLogEntry
 
-    proposed = organisation_find_or_propose(name="Groupe proposé", region=region())
+    proposed = organisation_propose(name="Groupe proposé", region=region())
     client.force_login(staff)
     response = client.post(
         f"{ORGANISATIONS_ADMIN}edit/{proposed.pk}/",
@@ -210,7 +210,7 @@ def test_admin_refuses_a_bad_neq_in_french(client, staff):
 
 @pytest.mark.django_db
 def test_confirming_an_organisation_is_logged_with_who_did_it(staff):
-    proposed = organisation_find_or_propose(name="Groupe Z", region=region())
+    proposed = organisation_propose(name="Groupe Z", region=region())
     organisation_set_status(organisation=proposed, status="confirmed", actor=staff)
 
     from wagtail.models import ModelLogEntry
@@ -225,9 +225,7 @@ def test_unconfirmed_signups_are_erased_after_the_retention_period():
     old = timezone.now() - timedelta(days=30)
     stale = UserFactory(verified=False)
     EmailAddress.objects.create(user=stale, email=stale.email, verified=False, primary=True)
-    proposed = organisation_find_or_propose(
-        name="Groupe fantôme", region=region(), proposed_by=stale
-    )
+    proposed = organisation_propose(name="Groupe fantôme", region=region(), proposed_by=stale)
     stale.organisation = proposed
     stale.save()
     recent = UserFactory(verified=False)
@@ -248,9 +246,7 @@ def test_the_purge_keeps_a_proposed_organisation_someone_else_asked_to_join():
 
     stale = UserFactory(verified=False)
     EmailAddress.objects.create(user=stale, email=stale.email, verified=False, primary=True)
-    proposed = organisation_find_or_propose(
-        name="Groupe fantôme", region=region(), proposed_by=stale
-    )
+    proposed = organisation_propose(name="Groupe fantôme", region=region(), proposed_by=stale)
     OrganisationJoinRequest.objects.create(person=UserFactory(), organisation=proposed)
     User.objects.filter(pk=stale.pk).update(date_joined=timezone.now() - timedelta(days=30))
 

@@ -45,7 +45,7 @@ def test_signup_page_is_in_french_by_default(client):
     assert '<html lang="fr">' in html
     assert "Prénom" in html
     assert "Votre organisme" in html
-    assert "sera confirmée par l" in html
+    assert "confirmera votre demande" in html
     assert "Choisissez la région de votre organisme" in html
 
 
@@ -78,11 +78,8 @@ def test_signup_proposes_a_new_organisation_and_sends_a_french_confirmation(
     confirm_email(client, mailoutbox, django_capture_on_commit_callbacks)
     user.refresh_from_db()
     assert user.organisation == organisation
-    assert list(
-        OrganisationContact.objects.filter(organisation=organisation).values_list(
-            "person", flat=True
-        )
-    ) == [user.pk]
+    # Its contact person only once staff confirm the organisation.
+    assert not OrganisationContact.objects.exists()
 
 
 @pytest.mark.django_db
@@ -105,23 +102,123 @@ def test_unconfirmed_account_cannot_log_in_until_the_link_is_followed(
 
 
 @pytest.mark.django_db
-def test_signup_joins_a_listed_organisation_whatever_the_case_and_accents(
+def test_a_listed_name_whatever_the_case_and_accents_asks_to_choose_and_writes_nothing(
+    client, mailoutbox
+):
+    listed = OrganisationFactory(name="Café de l'Entraide")
+
+    response = client.post(SIGNUP_URL, signup_data(organisation_name="  CAFE DE L ENTRAIDE "))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Café de l&#x27;Entraide (Grand Montréal) est déjà inscrit" in html
+    assert "Demander à adhérer à Café de l&#x27;Entraide (Grand Montréal)" in html
+    assert "Ce n&#x27;est pas mon organisme" in html
+    assert "<fieldset" in html and "<legend" in html
+    assert f'name="matched_organisation" value="{listed.pk}"' in html
+    assert not User.objects.exists()
+    assert Organisation.objects.count() == 1
+    assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_choosing_to_join_creates_the_join_request_and_nothing_else(
     client, django_capture_on_commit_callbacks
 ):
     listed = OrganisationFactory(name="Café de l'Entraide")
 
-    post_signup(
-        client, django_capture_on_commit_callbacks, organisation_name="  CAFE DE L ENTRAIDE "
+    response = post_signup(
+        client,
+        django_capture_on_commit_callbacks,
+        organisation_name="CAFE DE L ENTRAIDE",
+        organisation_choice="join",
+        matched_organisation=listed.pk,
     )
 
+    assert response.status_code == 302
     user = User.objects.get(email="nouvelle@exemple.test")
     assert user.organisation is None  # until the organisation accepts the request
     assert OrganisationJoinRequest.objects.get(person=user).organisation == listed
     assert Organisation.objects.count() == 1
+    assert not OrganisationContact.objects.exists()
 
 
 @pytest.mark.django_db
-def test_signup_matches_an_organisation_by_its_neq(client, django_capture_on_commit_callbacks):
+def test_a_choice_made_for_another_match_is_asked_again(client):
+    listed = OrganisationFactory(name="Café de l'Entraide")
+    other = OrganisationFactory(name="Autre groupe")
+
+    response = client.post(
+        SIGNUP_URL,
+        signup_data(
+            organisation_name=listed.name, organisation_choice="join", matched_organisation=other.pk
+        ),
+    )
+
+    assert response.status_code == 200
+    assert not User.objects.exists()
+    assert not OrganisationJoinRequest.objects.exists()
+
+
+@pytest.mark.django_db
+def test_not_my_organisation_with_the_same_name_asks_for_another_name(client):
+    listed = OrganisationFactory(name="Café de l'Entraide")
+
+    response = client.post(
+        SIGNUP_URL,
+        signup_data(
+            organisation_name=listed.name,
+            organisation_choice="other",
+            matched_organisation=listed.pk,
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "existe déjà dans la région Grand Montréal" in response.content.decode()
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_neq_match_in_another_region_shows_that_region(client):
+    listed = OrganisationFactory(
+        name="Centre d'action bénévole", neq="1145678901", region=region("estrie")
+    )
+
+    response = client.post(
+        SIGNUP_URL, signup_data(organisation_name="CAB de mon quartier", neq="114 567 8901")
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"Demander à adhérer à {listed.name.replace(chr(39), '&#x27;')} (Estrie)" in html
+    assert "Ce NEQ est celui de" in html
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_neq_held_by_another_organisation_cannot_be_used_for_a_new_one(client):
+    listed = OrganisationFactory(name="Centre d'action bénévole", neq="1145678901")
+
+    response = client.post(
+        SIGNUP_URL,
+        signup_data(
+            organisation_name="CAB de mon quartier",
+            neq="1145678901",
+            organisation_choice="other",
+            matched_organisation=listed.pk,
+        ),
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "un nouvel organisme ne peut pas l&#x27;utiliser" in html
+    assert 'id="id_neq_error"' in html
+    assert not User.objects.exists()
+    assert Organisation.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_signup_joins_by_neq_once_chosen(client, django_capture_on_commit_callbacks):
     listed = OrganisationFactory(name="Centre d'action bénévole", neq="1145678901")
 
     post_signup(
@@ -129,6 +226,8 @@ def test_signup_matches_an_organisation_by_its_neq(client, django_capture_on_com
         django_capture_on_commit_callbacks,
         organisation_name="CAB de mon quartier",
         neq="114 567 8901",
+        organisation_choice="join",
+        matched_organisation=listed.pk,
     )
 
     request = OrganisationJoinRequest.objects.get(person__email="nouvelle@exemple.test")
@@ -142,7 +241,11 @@ def test_the_second_member_of_an_organisation_is_not_made_a_contact(
     OrganisationContact.objects.create(organisation=learner.organisation, person=learner)
 
     post_signup(
-        client, django_capture_on_commit_callbacks, organisation_name=learner.organisation.name
+        client,
+        django_capture_on_commit_callbacks,
+        organisation_name=learner.organisation.name,
+        organisation_choice="join",
+        matched_organisation=learner.organisation.pk,
     )
 
     newcomer = User.objects.get(email="nouvelle@exemple.test")
@@ -227,7 +330,9 @@ def test_new_and_existing_addresses_cost_one_hash_and_one_email_each(
         client.logout()
         mailoutbox.clear()
         CountingHasher.calls = 0
-        response = post_signup(client, django_capture_on_commit_callbacks, email=email)
+        response = post_signup(
+            client, django_capture_on_commit_callbacks, email=email, organisation_name=email
+        )
         answers[email] = (response.status_code, response["Location"])
         assert CountingHasher.calls == 1, email
         assert [m.to for m in mailoutbox] == [[email]]

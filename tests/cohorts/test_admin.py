@@ -181,7 +181,7 @@ def test_a_seat_taken_twice_is_refused_with_the_reason(client, staff, cohort, or
 @pytest.mark.django_db
 def test_the_lab_admits_leaders_and_refuses_organisations(client, staff, organisation):
     lab = make_cohort(lab_course(), name="Labo 2027")
-    leader = UserFactory(first_name="Inès", last_name="Gagnon")
+    leader = UserFactory(first_name="Inès", last_name="Gagnon", roles=["learner"])
     client.force_login(staff)
 
     refused = client.post(f"{SEATS}add/", {"cohort": lab.pk, "organisation": organisation.pk})
