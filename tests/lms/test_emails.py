@@ -24,7 +24,7 @@ from lms.accounts.services import join_request_accept
 from lms.pathway.services import review_request_create
 from lms.pathway.staff_services import review_request_close
 from tests.cohorts.builders import make_cohort
-from tests.factories import UserFactory, webinar_page
+from tests.factories import OrganisationFactory, UserFactory, webinar_page
 from tests.moderation.test_review_workflow import submit
 from tests.pathway.test_eligibility import attend
 from webinars.models import ReminderSent, WebinarSession
@@ -91,6 +91,27 @@ def test_every_email_names_the_platform_and_links_to_the_base_address(
     join_request_waiting({"request": join.pk})
     with capture(execute=True):
         join_request_accept(request=join, actor=learner)
+    # Staff's notices (opted in), an organisation confirmed, a person's organisation changed.
+    from lms.accounts.effects import staff_notice
+    from lms.accounts.models import Organisation
+    from lms.accounts.services import organisation_set_status, person_organisation_change
+
+    staff.notify_staff_events = True
+    staff.save(update_fields=["notify_staff_events"])
+    proposer = UserFactory(first_name="Fatou", email="fatou@exemple.test", roles=["learner"])
+    proposed = OrganisationFactory(
+        name="Groupe d'entraide", status=Organisation.Status.PROPOSED, proposed_by=proposer
+    )
+    proposer.organisation = proposed
+    proposer.save(update_fields=["organisation"])
+    staff_notice({"to": staff.pk, "about": "organisation", "pk": proposed.pk})
+    with capture(execute=True):
+        organisation_set_status(
+            organisation=proposed, status=Organisation.Status.CONFIRMED, actor=staff
+        )
+        person_organisation_change(
+            person=newcomer, organisation=proposed, actor=staff, reason="Erreur d'inscription"
+        )
     # A cohort message.
     cohort = make_cohort(facilitators=[staff])
     message = CohortMessage.objects.create(
