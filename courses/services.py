@@ -14,6 +14,7 @@ from content.sanitize import sanitize_html
 from courses.models import ActivityResponse, ModuleCompletion, ModuleFeedback, ModulePage
 from courses.schedule import course_calendar, module_opens_on
 from courses.selectors import source_page
+from lms.learning_events import LearningEvent, announce
 
 
 class ModuleLocked(Exception):
@@ -68,10 +69,8 @@ def module_complete(
             },
         )
         if created:
-            from lms.pathway.services import pathway_evaluate
-
             # In the same transaction: a level completed here is recorded with it, or not at all.
-            pathway_evaluate(learner=learner, source=f"module:{french.pk}")
+            announce(LearningEvent(learner=learner, source=f"module:{french.pk}"))
     return completion, created
 
 

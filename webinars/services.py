@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from courses.selectors import source_page
+from lms.learning_events import LearningEvent, announce
 from lms.outbox.services import outbox_add
 from webinars.attendance import (
     MAX_BYTES,
@@ -197,9 +198,7 @@ def replay_record(*, learner, webinar: WebinarPage, intervals) -> ReplayProgress
             progress.completed_at = timezone.now()
         progress.save()
         if newly_completed:
-            from lms.pathway.services import pathway_evaluate
-
-            pathway_evaluate(learner=learner, source=f"replay:{french.pk}")
+            announce(LearningEvent(learner=learner, source=f"replay:{french.pk}"))
     return progress
 
 
@@ -308,9 +307,7 @@ def attendance_mark(
 
 
 def _evaluate(learner, session: WebinarSession) -> None:
-    from lms.pathway.services import pathway_evaluate
-
-    pathway_evaluate(learner=learner, source=f"session:{session.pk}")
+    announce(LearningEvent(learner=learner, source=f"session:{session.pk}"))
 
 
 def attendance_import_start(

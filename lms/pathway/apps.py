@@ -8,9 +8,12 @@ class PathwayConfig(AppConfig):
     verbose_name = _("Completion and bursaries")
 
     def ready(self):
-        from lms import outbox
+        from lms import learning_events, outbox
         from lms.pathway import effects
+        from lms.pathway.services import pathway_on_learning_event
 
         # Notices and certificates are outbox messages, carried out by these handlers.
         for kind, handler in effects.HANDLERS.items():
             outbox.register(kind, handler)
+        # The engine hears every learning event, in the transaction that records it.
+        learning_events.listen(pathway_on_learning_event)

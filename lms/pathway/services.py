@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.models import Organisation
 from lms.accounts.roles import learner_accounts
+from lms.learning_events import LearningEvent
 from lms.outbox.services import outbox_add
 from lms.pathway import effects
 from lms.pathway.models import (
@@ -90,6 +91,11 @@ def pathway_evaluate(*, learner, source: str) -> list[LevelCompletion]:
             if completion is not None:
                 completed.append(completion)
     return completed
+
+
+def pathway_on_learning_event(event: LearningEvent) -> None:
+    """Listen to the learning apps: evaluate the learner's pathway in their transaction."""
+    pathway_evaluate(learner=event.learner, source=event.source)
 
 
 def evidence_review_open(*, completion: LevelCompletion, source: str) -> ReviewRequest | None:
