@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cohorts.models import Cohort, CohortSeat, FacilitatorAccess
+from lms.accounts.roles import is_programme_staff
 
 
 def seat_admit(*, cohort: Cohort, actor, organisation=None, leader=None) -> CohortSeat:
@@ -48,3 +49,12 @@ def facilitator_access_log(*, user, cohort: Cohort, view: str, organisation=None
     FacilitatorAccess.objects.create(
         facilitator=user, cohort=cohort, view=view, organisation=organisation
     )
+
+
+def attendance_sheet_viewed(*, user, session) -> None:
+    """Log a facilitator's view of an attendance sheet, for each of their cohorts the
+    session belongs to (staff's views are not logged)."""
+    if is_programme_staff(user):
+        return
+    for cohort in Cohort.objects.filter(sessions=session, facilitators=user):
+        facilitator_access_log(user=user, cohort=cohort, view=FacilitatorAccess.View.ATTENDANCE)

@@ -176,7 +176,7 @@ class CoursePage(FrenchFallbackMixin, Page):
         return f"{self.get_format_display()} · {weeks}"
 
     def get_context(self, request, *args, **kwargs):
-        from cohorts.selectors import learner_cohort_overview
+        from courses.schedule import learner_cohort_overview
         from courses.selectors import course_outline, source_page
 
         context = super().get_context(request, *args, **kwargs)

@@ -71,3 +71,25 @@ def module_opens_on(*, calendar: CourseCalendar | None, week: int, today: date |
     opening = calendar.opens_on(week)
     today = today or timezone.localdate()
     return opening if opening and opening > today else None
+
+
+#: Functions (learner, course) -> an overview of the learner's cohort for the course (its
+#: name, facilitators and calendar) or None; the cohorts app registers one.
+CohortOverviewProvider = Callable[..., object | None]
+_overview_providers: list[CohortOverviewProvider] = []
+
+
+def register_cohort_overview_provider(provider: CohortOverviewProvider) -> CohortOverviewProvider:
+    """Let another app (cohorts) show a learner their cohort on the course page."""
+    if provider not in _overview_providers:
+        _overview_providers.append(provider)
+    return provider
+
+
+def learner_cohort_overview(*, learner, course):
+    """Return what ``learner`` may see of their cohort for ``course``, if any app knows."""
+    for provider in _overview_providers:
+        overview = provider(learner=learner, course=course)
+        if overview is not None:
+            return overview
+    return None

@@ -39,3 +39,21 @@ def recordable_learners(*, user, session) -> QuerySet:
     for scope in _scopes:
         allowed = allowed | learners.filter(pk__in=scope(user=user, session=session).values("pk"))
     return allowed.distinct()
+
+
+#: ``listener(user=..., session=...)``: someone looked at a session's attendance sheet.
+SheetViewed = Callable[..., None]
+_sheet_viewers: list[SheetViewed] = []
+
+
+def register_sheet_viewed(listener: SheetViewed) -> SheetViewed:
+    """Let another app (cohorts, for its access log) hear who looked at a sheet."""
+    if listener not in _sheet_viewers:
+        _sheet_viewers.append(listener)
+    return listener
+
+
+def sheet_viewed(*, user, session) -> None:
+    """Tell the listeners ``user`` looked at ``session``'s attendance sheet."""
+    for listener in _sheet_viewers:
+        listener(user=user, session=session)

@@ -34,7 +34,7 @@ from webinars.models import (
     WebinarSession,
     chapter_seconds,
 )
-from webinars.scope import recordable_learners
+from webinars.scope import recordable_learners, sheet_viewed
 from webinars.selectors import (
     attendance_sessions,
     session_attendance_sheet,
@@ -182,18 +182,6 @@ def _require_attendance_permission(user) -> None:
         raise PermissionDenied
 
 
-def _log_facilitator_access(user, session) -> None:
-    """An attendance sheet shows learners' names: facilitators' views of it are logged
-    for programme staff, like the cohort pages."""
-    from cohorts.selectors import is_programme_staff
-    from cohorts.services import facilitator_access_log
-
-    if is_programme_staff(user):
-        return
-    for cohort in session.cohorts.filter(facilitators=user):
-        facilitator_access_log(user=user, cohort=cohort, view="attendance")
-
-
 @login_required
 def session_list(request):
     """Sessions whose attendance can be recorded, newest first."""
@@ -273,7 +261,8 @@ def _session_attendance(request, session, handler: CappedUploadHandler):
 
 
 def _attendance_page(request, session, *, upload_form=None, status=200, error=""):
-    _log_facilitator_access(request.user, session)
+    # An attendance sheet shows learners' names: cohorts logs facilitators' views of it.
+    sheet_viewed(user=request.user, session=session)
     return render(
         request,
         "webinars/session_attendance.html",
