@@ -325,3 +325,22 @@ class ModuleFeedback(models.Model):
 
     def __str__(self):
         return f"{self.module_id} · {self.rating}/5"
+
+
+class RequestKey(models.Model):
+    """An idempotency key a form sent with a learning event: the same key twice is the
+    same request (a double click, a resent form), answered without doing it again."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "key"], name="courses_request_key_once")
+        ]
+
+    def __str__(self):
+        return self.key

@@ -6,12 +6,18 @@ eligibility on top of these is the pathway engine's work (``lms/pathway``).
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from content.sanitize import sanitize_html
-from courses.models import ActivityResponse, ModuleCompletion, ModuleFeedback, ModulePage
+from courses.models import (
+    ActivityResponse,
+    ModuleCompletion,
+    ModuleFeedback,
+    ModulePage,
+    RequestKey,
+)
 from courses.schedule import course_calendar, module_opens_on
 from courses.selectors import source_page
 from lms.learning_events import LearningEvent, announce
@@ -40,6 +46,22 @@ def _ensure_open(*, learner, module: ModulePage) -> None:
         raise ModuleLocked(opens_on)
 
 
+def request_key_claim(*, learner, key: str) -> bool:
+    """Claim an idempotency key inside the caller's transaction; False if already used.
+
+    The key is written with the event it guards, so a request that fails leaves its key
+    free for the retry.
+    """
+    if not key:
+        return True
+    try:
+        with transaction.atomic():
+            RequestKey.objects.create(learner=learner, key=key[:64])
+    except IntegrityError:
+        return False
+    return True
+
+
 def module_complete(
     *, learner, module: ModulePage, source: str = "module_page", idempotency_key: str = ""
 ) -> tuple[ModuleCompletion, bool]:
@@ -52,8 +74,6 @@ def module_complete(
     _ensure_open(learner=learner, module=module)
     french = source_page(module)
     with transaction.atomic():
-        from lms.pathway.services import request_key_claim
-
         if not request_key_claim(learner=learner, key=idempotency_key):
             existing = ModuleCompletion.objects.filter(learner=learner, module=french).first()
             if existing is not None:

@@ -184,23 +184,6 @@ class ReviewRequest(models.Model):
         return f"{self.requested_by} · {self.get_level_display()}"
 
 
-class RequestKey(models.Model):
-    """An idempotency key a form sent with a learning event: the same key twice is the
-    same request (a double click, a resent form), answered without doing it again."""
-
-    learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    key = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["learner", "key"], name="request_key_once")]
-
-    def __str__(self):
-        return self.key
-
-
 def new_certificate_token() -> str:
     return secrets.token_urlsafe(24)
 

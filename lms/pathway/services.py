@@ -23,7 +23,6 @@ from lms.pathway.models import (
     EligibilityChange,
     LevelCompletion,
     PathwaySettings,
-    RequestKey,
     ReviewRequest,
 )
 from lms.pathway.rules import RECHECKED_ON, RULES
@@ -46,24 +45,6 @@ ALLOWED_MOVES = {
 
 class EligibilityError(Exception):
     """A status change staff cannot make; the message is for them."""
-
-
-def request_key_claim(*, learner, key: str) -> bool:
-    """Claim an idempotency key inside the caller's transaction; False if already used.
-
-    The key is written with the event it guards, so a request that fails leaves its key
-    free for the retry.
-    """
-    from django.db import IntegrityError
-
-    if not key:
-        return True
-    try:
-        with transaction.atomic():
-            RequestKey.objects.create(learner=learner, key=key[:64])
-    except IntegrityError:
-        return False
-    return True
 
 
 def pathway_evaluate(*, learner, source: str) -> list[LevelCompletion]:

@@ -189,7 +189,7 @@ def test_english_module_records_against_the_french_page(client, learner, module)
 
 @pytest.mark.django_db
 def test_the_same_idempotency_key_twice_is_one_request(client, learner, module):
-    from lms.pathway.models import RequestKey
+    from courses.models import RequestKey
 
     client.force_login(learner)
     page = client.get(module.url).content.decode()
