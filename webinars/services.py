@@ -391,8 +391,11 @@ def _outside_session_message(session: WebinarSession, start: datetime, end: date
     }
 
 
-def _connections_by_email(parsed: ParsedReport, report: dict) -> dict[str, list[list]]:
-    """Group the report's rows by address, noting repeated and rejoining rows."""
+def _connections_by_email(
+    parsed: ParsedReport, report: dict
+) -> tuple[dict[str, list[list]], dict[str, int]]:
+    """Group the report's rows by address, noting repeated and rejoining rows; return the
+    connections by address and the line each address first appears on."""
     by_email: dict[str, list[list]] = {}
     first_line: dict[str, int] = {}
     seen_rows: dict[tuple, int] = {}
@@ -423,8 +426,7 @@ def _connections_by_email(parsed: ParsedReport, report: dict) -> dict[str, list[
         by_email.setdefault(row.email, []).append(
             [_aware(row.joined).isoformat(), _aware(row.left).isoformat(), row.minutes * 60]
         )
-    report["first_line"] = first_line
-    return by_email
+    return by_email, first_line
 
 
 def _window_epoch(session: WebinarSession) -> tuple[float, float]:
@@ -484,8 +486,7 @@ def attendance_import_run(*, attendance_import: AttendanceImport) -> AttendanceI
             report["error"] = _outside_session_message(session, start, end)
             return _finish(attendance_import, AttendanceImport.Status.REFUSED, report)
 
-        by_email = _connections_by_email(parsed, report)
-        first_line = report.pop("first_line")
+        by_email, first_line = _connections_by_email(parsed, report)
         learners = {
             u.email_lower: u
             for u in recordable_learners(user=attendance_import.uploaded_by, session=session)
