@@ -419,8 +419,8 @@ def cohort_grid(*, cohort: Cohort, today: date | None = None) -> CohortGrid:
     A fixed number of queries whatever the number of learners and modules (seven, plus
     one or two for the modules' titles when the reader's language is not French).
     """
+    from content.i18n import localized_pages
     from courses.models import ActivityResponse, ModuleCompletion, ModuleFeedback, ModulePage
-    from courses.selectors import localized_pages
 
     today = today or timezone.localdate()
     week_starts = cohort.week_starts()

@@ -21,6 +21,8 @@ from wagtail.images.blocks import ImageChooserBlock
 #: Rich-text features authors may use in body text: no headings (a block of their own),
 #: no embeds or images (blocks of their own, with their accessibility rules).
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+#: The features of the short rich texts of a page (introductions, descriptions).
+INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 VIDEO_EXTENSIONS = ("mp4", "webm")
 CAPTION_EXTENSIONS = ("vtt",)

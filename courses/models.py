@@ -28,36 +28,15 @@ Records:
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from content.blocks import CONTENT_BLOCKS
+from content.blocks import CONTENT_BLOCKS, INTRO_FEATURES
+from content.i18n import FrenchFallbackMixin
 from courses.panels import ModuleFeedbackPanel
-
-INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-
-class FrenchFallbackMixin:
-    """Route to the French page when a path has no translation in the reader's language.
-
-    An English reader who reaches a page not yet translated reads it in French, with the
-    interface still in English, instead of a 404.
-    """
-
-    def route(self, request, path_components):
-        try:
-            return super().route(request, path_components)
-        except Http404:
-            if not path_components or self.locale_id == Locale.get_default().pk:
-                raise
-            source = self.get_translation_or_none(Locale.get_default())
-            if source is None:
-                raise
-            return source.specific.route(request, path_components)
 
 
 class PathwayHomePage(FrenchFallbackMixin, Page):
@@ -176,8 +155,9 @@ class CoursePage(FrenchFallbackMixin, Page):
         return f"{self.get_format_display()} · {weeks}"
 
     def get_context(self, request, *args, **kwargs):
+        from content.i18n import source_page
         from courses.schedule import learner_cohort_overview
-        from courses.selectors import course_outline, source_page
+        from courses.selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(course=self, user=request.user)

@@ -29,7 +29,8 @@ class ModuleFeedbackPanel(Panel):
             )
 
         def get_context_data(self, parent_context=None):
-            from courses.selectors import module_feedback_summary, source_page
+            from content.i18n import source_page
+            from courses.selectors import module_feedback_summary
 
             context = super().get_context_data(parent_context)
             source = source_page(self.instance)

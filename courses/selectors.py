@@ -7,9 +7,9 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Avg, Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Concat, Trim
-from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from content.i18n import localized_pages, source_page
 from courses.models import (
     ActivityResponse,
     CoursePage,
@@ -20,43 +20,6 @@ from courses.models import (
     PathwayHomePage,
 )
 from courses.schedule import course_calendar, module_opens_on
-
-
-def source_page(page: Page) -> Page:
-    """Return the French (source) version of a page: what learners' records point at."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
-        return page
-    source = page.get_translation_or_none(Locale.get_default())
-    return source.specific if source is not None else page
-
-
-def localized_pages(pages: list[Page], language: str | None = None) -> list[Page]:
-    """Return each page's live translation in ``language``, or the page itself (French).
-
-    One query for the lot; it is how a learner reading in English falls back to French
-    wherever a translation is missing.
-    """
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
-    pages = list(pages)
-    if not pages or language == settings.LANGUAGE_CODE:
-        return pages
-    translations = {
-        p.translation_key: p
-        for p in Page.objects.live()
-        .filter(
-            translation_key__in=[p.translation_key for p in pages],
-            locale__language_code=language,
-        )
-        .specific()
-    }
-    shown = []
-    for page in pages:
-        translated = translations.get(page.translation_key)
-        if translated is None:
-            # Read in French under another interface language: templates mark its words.
-            page.content_language = settings.LANGUAGE_CODE
-        shown.append(translated or page)
-    return shown
 
 
 def level_path(number: int) -> str:

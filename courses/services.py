@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from content.i18n import source_page
 from content.sanitize import sanitize_html
 from courses.models import (
     ActivityResponse,
@@ -19,7 +20,6 @@ from courses.models import (
     RequestKey,
 )
 from courses.schedule import course_calendar, module_opens_on
-from courses.selectors import source_page
 from lms.learning_events import LearningEvent, announce
 
 

@@ -17,8 +17,9 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from content.i18n import source_page
 from courses.forms import FeedbackForm
-from courses.selectors import course_outline, module_responses, source_page
+from courses.selectors import course_outline, module_responses
 from courses.services import (
     ModuleLocked,
     activity_answer,

@@ -43,7 +43,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
-from courses.models import INTRO_FEATURES, FrenchFallbackMixin
+from content.blocks import INTRO_FEATURES, PrivacyEmbedBlock, video_errors
+from content.i18n import FrenchFallbackMixin
 from courses.panels import ModuleFeedbackPanel
 
 #: How long before a session starts its videoconference link is shown to registrants.
@@ -173,8 +174,6 @@ class WebinarPage(FrenchFallbackMixin, Page):
 
     def clean(self):
         super().clean()
-        from content.blocks import video_errors
-
         found = video_errors(
             video=self.replay_video,
             captions_fr=self.replay_captions_fr,
@@ -187,8 +186,6 @@ class WebinarPage(FrenchFallbackMixin, Page):
                 "Give the replay's length: watching is measured against it."
             )
         if self.replay_embed_url:
-            from content.blocks import PrivacyEmbedBlock
-
             if PrivacyEmbedBlock.player_url(self.replay_embed_url) is None:
                 errors["replay_embed_url"] = _(
                     "Only YouTube and Vimeo video addresses can be embedded."

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from courses.selectors import source_page
+from content.i18n import source_page
 from lms.accounts.roles import is_programme_staff
 from webinars.models import (
     Attendance,

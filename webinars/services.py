@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from courses.selectors import source_page
+from content.i18n import source_page
 from lms.learning_events import LearningEvent, announce
 from lms.outbox.services import outbox_add
 from webinars.attendance import (

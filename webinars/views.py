@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from content.blocks import PrivacyEmbedBlock
-from courses.selectors import source_page
+from content.i18n import source_page
 from courses.services import module_feedback_give
 from lms.links import absolute_url
 from webinars.attendance import MAX_BYTES, AttendanceFileError, too_large_message

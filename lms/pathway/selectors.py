@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from wagtail.models import Page
 
+from content.i18n import localized_pages
 from courses.models import LevelPage
-from courses.selectors import level_next_step, localized_pages
+from courses.selectors import level_next_step
 from lms.pathway.models import (
     BursaryEligibility,
     Certificate,
