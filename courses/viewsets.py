@@ -26,7 +26,6 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.filters import ContentTypeFilter, DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.reports import ReportView
@@ -42,6 +41,7 @@ from courses.selectors import (
     learners_who_completed,
     translation_gaps,
 )
+from lms.admin_ui import PermissionMenuItem
 
 # --- Shared pieces --------------------------------------------------------------------
 
@@ -60,17 +60,6 @@ class PermissionReportView(ReportView):
     def can_edit_pages(self) -> bool:
         """Whether to link titles to the page editor (staff read reports, edit no page)."""
         return policy_registry.get_by_type(Page).user_has_permission(self.request.user, "change")
-
-
-class PermissionMenuItem(MenuItem):
-    """A "Reports" menu entry shown to the holders of its view's permission."""
-
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 class TextColumn(Column):

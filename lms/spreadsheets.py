@@ -53,3 +53,9 @@ def xlsx_bytes(rows: Iterable[list], *, title: str) -> bytes:
     output = BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+def csv_safe(value: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula (organisation names are typed by
+    people signing up)."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -22,7 +22,7 @@ from lms.accounts.effects import join_request_waiting
 from lms.accounts.models import OrganisationContact, OrganisationJoinRequest
 from lms.accounts.services import join_request_accept
 from lms.pathway.services import review_request_create
-from lms.pathway.staff_services import review_request_close
+from lms.pathway.staff.services import review_request_close
 from tests.cohorts.builders import make_cohort
 from tests.factories import OrganisationFactory, UserFactory, webinar_page
 from tests.moderation.test_review_workflow import submit

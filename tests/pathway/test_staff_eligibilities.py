@@ -252,7 +252,7 @@ def test_revoking_without_a_reason_is_refused_in_french(logged_in):
 @pytest.mark.django_db
 def test_a_move_the_service_refuses_shows_its_message(logged_in, monkeypatch):
     """Whatever the form offers, the service decides: its refusal is a form error."""
-    from lms.pathway import viewsets
+    from lms.pathway.viewsets import eligibilities as viewsets
 
     eligibility = grant()
     monkeypatch.setitem(viewsets.ALLOWED_MOVES, "eligible", {"awarded"})

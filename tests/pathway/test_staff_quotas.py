@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from lms.accounts.models import Region
 from lms.pathway.models import BursaryEligibility, PathwaySettings
-from lms.pathway.staff_selectors import quota_report
+from lms.pathway.staff.selectors import quota_report
 from tests.pathway.staff_helpers import QUOTAS, grant, set_status
 
 #: The session, the person, their two permission sets and admin profile (5), the report's
