@@ -5,6 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class CohortsConfig(AppConfig):
     name = "cohorts"
     verbose_name = _("Cohorts")
+    #: What this app's permissions give to the roles (``lms.accounts.roles``). Staff manage
+    #: cohorts and their seats (admit, remove: a seat is never deleted) and read the
+    #: facilitators' access log. Facilitators hold no permission: the cohorts they follow
+    #: are the access rule (``cohorts/selectors``).
+    role_permissions = {
+        "staff": (
+            "cohorts.add_cohort",
+            "cohorts.change_cohort",
+            "cohorts.view_cohort",
+            "cohorts.add_cohortseat",
+            "cohorts.change_cohortseat",
+            "cohorts.view_cohortseat",
+            "cohorts.view_facilitatoraccess",
+        ),
+    }
 
     def ready(self):
         from cohorts import effects, selectors

@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class WebinarsConfig(AppConfig):
     name = "webinars"
     verbose_name = _("Webinars")
+    #: What this app's permissions give to the roles (``lms.accounts.roles``): facilitators
+    #: (on the site's own pages, for their cohorts' learners) and staff record attendance.
+    role_permissions = {
+        "facilitator": ("webinars.view_attendance", "webinars.change_attendance"),
+        "staff": ("webinars.view_attendance", "webinars.change_attendance"),
+    }
 
     def ready(self):
         from lms import outbox

@@ -21,13 +21,23 @@ the permissions written here, so the code is the single source of truth.
   They manage cohorts and their seats (admit, remove: a seat is never deleted) and
   read the facilitators' access log.
 
+Each app declares, on its ``AppConfig``, what its own models' permissions give to which
+role (``role_permissions = {"staff": ("cohorts.view_cohort", ...)}``); this module knows
+no domain app. What is written here is the platform's own: the admin's door, Wagtail's
+pages, images and documents, and people and organisations (this app's models).
+
 Moderation: the authors (``REVIEWER_ROLES``) approve each other's submissions, never
 their own; ``lms.moderation`` keeps the review workflow that says so.
 """
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.utils import OperationalError, ProgrammingError
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 
 @dataclass(frozen=True)
@@ -51,8 +61,6 @@ AUTHOR = Role(
     permissions=(
         "wagtailadmin.access_admin",
         "simple_translation.submit_translation",
-        "courses.view_modulefeedback",
-        "courses.view_translation_report",
     ),
     page_permissions=(
         "wagtailcore.add_page",
@@ -73,8 +81,8 @@ AUTHOR = Role(
 FACILITATOR = Role(
     key="facilitator",
     group_name="Animateurs",
-    # Recording attendance to live sessions, on the site's own pages (no admin access).
-    permissions=("webinars.view_attendance", "webinars.change_attendance"),
+    # Recording attendance to live sessions, on the site's own pages (no admin access):
+    # declared by the webinars app.
 )
 STAFF = Role(
     key="staff",
@@ -90,25 +98,6 @@ STAFF = Role(
         "accounts.view_organisation",
         "accounts.view_organisationjoinrequest",
         "accounts.view_user",
-        "webinars.view_attendance",
-        "webinars.change_attendance",
-        "courses.view_modulefeedback",
-        "courses.view_translation_report",
-        # Bursaries: read eligibilities and quotas, change a status, answer review
-        # requests, and set the planned numbers and the rules' version (the one
-        # permission wagtail.contrib.settings asks for a generic setting).
-        "pathway.view_bursaryeligibility",
-        "pathway.change_bursaryeligibility",
-        "pathway.view_reviewrequest",
-        "pathway.change_reviewrequest",
-        "pathway.change_pathwaysettings",
-        "cohorts.add_cohort",
-        "cohorts.change_cohort",
-        "cohorts.view_cohort",
-        "cohorts.add_cohortseat",
-        "cohorts.change_cohortseat",
-        "cohorts.view_cohortseat",
-        "cohorts.view_facilitatoraccess",
     ),
 )
 
@@ -118,7 +107,15 @@ ROLES = {role.key: role for role in (LEARNER, AUTHOR, FACILITATOR, STAFF)}
 REVIEWER_ROLES = ("author",)
 
 
-def _permissions(Permission, names):
+def role_permissions(role: Role) -> tuple[str, ...]:
+    """Every model and admin permission ``role`` holds: its own, and the apps' grants."""
+    granted = [*role.permissions]
+    for config in apps.get_app_configs():
+        granted += getattr(config, "role_permissions", {}).get(role.key, ())
+    return tuple(dict.fromkeys(granted))
+
+
+def _permissions(names):
     found = []
     for name in names:
         app_label, codename = name.split(".")
@@ -128,11 +125,6 @@ def _permissions(Permission, names):
 
 def sync_role_groups(sender=None, **kwargs) -> None:
     """Create or update the role groups so they hold exactly the permissions above."""
-    from django.apps import apps
-    from django.contrib.auth.models import Group, Permission
-    from django.db.utils import OperationalError, ProgrammingError
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
-
     # post_migrate fires once per app, in INSTALLED_APPS order, and each app's
     # permissions are created by its own signal: wait for the last app.
     with_models = [a for a in apps.get_app_configs() if a.models_module is not None]
@@ -149,20 +141,20 @@ def sync_role_groups(sender=None, **kwargs) -> None:
     with transaction.atomic():
         for role in ROLES.values():
             group, _ = Group.objects.get_or_create(name=role.group_name)
-            group.permissions.set(_permissions(Permission, role.permissions))
+            group.permissions.set(_permissions(role_permissions(role)))
             GroupPagePermission.objects.filter(group=group).exclude(
                 page=root_page,
-                permission__in=_permissions(Permission, role.page_permissions),
+                permission__in=_permissions(role.page_permissions),
             ).delete()
-            for permission in _permissions(Permission, role.page_permissions):
+            for permission in _permissions(role.page_permissions):
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=root_page, permission=permission
                 )
             GroupCollectionPermission.objects.filter(group=group).exclude(
                 collection=root_collection,
-                permission__in=_permissions(Permission, role.collection_permissions),
+                permission__in=_permissions(role.collection_permissions),
             ).delete()
-            for permission in _permissions(Permission, role.collection_permissions):
+            for permission in _permissions(role.collection_permissions):
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=root_collection, permission=permission
                 )
@@ -170,8 +162,6 @@ def sync_role_groups(sender=None, **kwargs) -> None:
 
 def role_group(key: str):
     """Return the group behind a role key ("learner", "author", "facilitator", "staff")."""
-    from django.contrib.auth.models import Group
-
     return Group.objects.get(name=ROLES[key].group_name)
 
 
@@ -189,6 +179,4 @@ def is_programme_staff(user) -> bool:
 def learner_accounts():
     """Return the active accounts that hold the learner role: the only ones that can hold
     learning records (attendance, completions)."""
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.filter(is_active=True, groups__name=LEARNER.group_name)

@@ -6,6 +6,19 @@ class PathwayConfig(AppConfig):
     name = "lms.pathway"
     label = "pathway"
     verbose_name = _("Completion and bursaries")
+    #: What this app's permissions give to the roles (``lms.accounts.roles``). Staff read
+    #: eligibilities and quotas, change a status, answer review requests, and set the
+    #: planned numbers and the rules' version (the one permission wagtail.contrib.settings
+    #: asks for a generic setting).
+    role_permissions = {
+        "staff": (
+            "pathway.view_bursaryeligibility",
+            "pathway.change_bursaryeligibility",
+            "pathway.view_reviewrequest",
+            "pathway.change_reviewrequest",
+            "pathway.change_pathwaysettings",
+        ),
+    }
 
     def ready(self):
         from lms import learning_events, outbox

@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from courses.models import PathwayHomePage
-from lms.accounts.roles import ROLES, sync_role_groups, user_roles
+from lms.accounts.roles import ROLES, role_permissions, sync_role_groups, user_roles
 from tests.factories import UserFactory
 
 ORGANISATIONS_ADMIN = "/admin/snippets/accounts/organisation/"
@@ -90,7 +90,7 @@ def test_sync_brings_a_group_back_to_exactly_its_permissions():
     sync_role_groups()
 
     names = {f"{p.content_type.app_label}.{p.codename}" for p in authors.permissions.all()}
-    assert names == set(ROLES["author"].permissions)
+    assert names == set(role_permissions(ROLES["author"]))
 
 
 @pytest.mark.django_db
@@ -108,3 +108,19 @@ def test_the_urls_above_exist_for_a_superuser(client, learner, home):
         f"{ORGANISATIONS_ADMIN}add/",
     ):
         assert allowed(client.get(url)), url
+
+
+def test_the_roles_name_no_domain_apps_permission_each_app_declares_its_own():
+    """``roles.py`` knows the platform's own permissions; courses, webinars, cohorts and the
+    pathway declare theirs on their ``AppConfig``, and the roles hold them all the same."""
+    domain_apps = {"courses", "webinars", "cohorts", "pathway"}
+    written_here = {
+        name.split(".")[0]
+        for role in ROLES.values()
+        for name in (*role.permissions, *role.page_permissions, *role.collection_permissions)
+    }
+    assert written_here.isdisjoint(domain_apps)
+    assert "courses.view_modulefeedback" in role_permissions(ROLES["author"])
+    assert "webinars.change_attendance" in role_permissions(ROLES["facilitator"])
+    assert "cohorts.view_cohort" in role_permissions(ROLES["staff"])
+    assert role_permissions(ROLES["learner"]) == ()
