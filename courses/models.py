@@ -36,10 +36,12 @@ from wagtail.models import Page
 
 from content.blocks import CONTENT_BLOCKS, INTRO_FEATURES
 from content.i18n import FrenchFallbackMixin
+from content.pages import PageWithViews
 from courses.panels import ModuleFeedbackPanel
 
 
-class PathwayHomePage(FrenchFallbackMixin, Page):
+class PathwayHomePage(FrenchFallbackMixin, PageWithViews, Page):
+    context_view = "courses.views.home_context"
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -53,19 +55,10 @@ class PathwayHomePage(FrenchFallbackMixin, Page):
             ("view_translation_report", "Can see which pathway pages need an English version"),
         ]
 
-    def get_context(self, request, *args, **kwargs):
-        from courses.selectors import level_next_step, pathway_levels
 
-        context = super().get_context(request, *args, **kwargs)
-        context["levels"] = pathway_levels(home=self)
-        # Each level's card leads straight to what to do first (the level-1 webinar...).
-        context["level_cards"] = [
-            (level, level_next_step(level=level, user=request.user)) for level in context["levels"]
-        ]
-        return context
+class LevelPage(FrenchFallbackMixin, PageWithViews, Page):
+    context_view = "courses.views.level_context"
 
-
-class LevelPage(FrenchFallbackMixin, Page):
     class Number(models.IntegerChoices):
         AWARENESS = 1, _("Level 1: Awareness")
         ACCELERATION = 2, _("Level 2: Acceleration")
@@ -95,16 +88,10 @@ class LevelPage(FrenchFallbackMixin, Page):
     class Meta:
         verbose_name = _("level")
 
-    def get_context(self, request, *args, **kwargs):
-        from courses.selectors import level_next_step, level_steps
 
-        context = super().get_context(request, *args, **kwargs)
-        context["steps"] = level_steps(level=self)
-        context["next_step"] = level_next_step(level=self, user=request.user)
-        return context
+class CoursePage(FrenchFallbackMixin, PageWithViews, Page):
+    context_view = "courses.views.course_context"
 
-
-class CoursePage(FrenchFallbackMixin, Page):
     class Format(models.TextChoices):
         COURSE = "course", _("Course")
         LAB = "lab", _("Leadership lab")
@@ -154,23 +141,11 @@ class CoursePage(FrenchFallbackMixin, Page):
         }
         return f"{self.get_format_display()} · {weeks}"
 
-    def get_context(self, request, *args, **kwargs):
-        from content.i18n import source_page
-        from courses.schedule import learner_cohort_overview
-        from courses.selectors import course_outline
 
-        context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline(course=self, user=request.user)
-        # The learner's own cohort: its name, facilitators and weeks (never the others').
-        context["cohort"] = (
-            learner_cohort_overview(learner=request.user, course=source_page(self))
-            if self.pk
-            else None
-        )
-        return context
+class ModulePage(PageWithViews, Page):
+    context_view = "courses.views.module_context"
+    serve_view = "courses.views.serve_module"
 
-
-class ModulePage(Page):
     class Kind(models.TextChoices):
         LEARNING = "learning", _("Learning module")
         EXPERIMENTATION = "experimentation", _("Experimentation period")
@@ -206,18 +181,6 @@ class ModulePage(Page):
 
     class Meta:
         verbose_name = _("module")
-
-    def get_context(self, request, *args, **kwargs):
-        from courses.views import module_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(module_context(request, self))
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        from courses.views import serve_module
-
-        return serve_module(request, self, *args, **kwargs)
 
 
 class ModuleCompletion(models.Model):

@@ -143,16 +143,6 @@ def module_responses(*, learner, module: ModulePage) -> dict[str, ActivityRespon
     return {str(r.block_id): r for r in rows}
 
 
-def module_feedback_summary(*, module: ModulePage) -> dict:
-    """Return the number of ratings and the average for a module (French page)."""
-    return ModuleFeedback.objects.filter(module=source_page(module)).aggregate(
-        count=Count("pk"), average=Avg("rating")
-    )
-
-
-# --- Authors' reports (Wagtail admin) --------------------------------------------------
-
-
 def feedback_report_rows():
     """Return learners' feedback for the authors' report, newest first, in one query.
 

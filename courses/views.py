@@ -19,13 +19,52 @@ from wagtail.models import Page
 
 from content.i18n import source_page
 from courses.forms import FeedbackForm
-from courses.selectors import course_outline, module_responses
+from courses.schedule import learner_cohort_overview
+from courses.selectors import (
+    course_outline,
+    level_next_step,
+    level_steps,
+    module_responses,
+    pathway_levels,
+)
 from courses.services import (
     ModuleLocked,
     activity_answer,
     module_complete,
     module_feedback_give,
 )
+
+
+def home_context(request, page) -> dict:
+    """The pathway's home: its levels, each card leading straight to what to do first."""
+    levels = pathway_levels(home=page)
+    return {
+        "levels": levels,
+        "level_cards": [
+            (level, level_next_step(level=level, user=request.user)) for level in levels
+        ],
+    }
+
+
+def level_context(request, page) -> dict:
+    """A level: what it holds, and the learner's next step in it."""
+    return {
+        "steps": level_steps(level=page),
+        "next_step": level_next_step(level=page, user=request.user),
+    }
+
+
+def course_context(request, page) -> dict:
+    """A course: its outline with the learner's status, and the learner's own cohort (its
+    name, facilitators and weeks; never the others')."""
+    return {
+        "outline": course_outline(course=page, user=request.user),
+        "cohort": (
+            learner_cohort_overview(learner=request.user, course=source_page(page))
+            if page.pk
+            else None
+        ),
+    }
 
 
 def serve_module(request, page, *args, **kwargs):

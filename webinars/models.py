@@ -45,6 +45,7 @@ from wagtail.models import Orderable, Page
 
 from content.blocks import INTRO_FEATURES, PrivacyEmbedBlock, video_errors
 from content.i18n import FrenchFallbackMixin
+from content.pages import PageWithViews
 from courses.panels import ModuleFeedbackPanel
 
 #: How long before a session starts its videoconference link is shown to registrants.
@@ -90,7 +91,9 @@ def chapter_seconds(text: str) -> int | None:
     return seconds
 
 
-class WebinarPage(FrenchFallbackMixin, Page):
+class WebinarPage(FrenchFallbackMixin, PageWithViews, Page):
+    context_view = "webinars.views.webinar_context"
+    serve_view = "webinars.views.serve_webinar"
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
     description = RichTextField(_("description"), features=INTRO_FEATURES)
     presenters = StreamField(
@@ -192,18 +195,6 @@ class WebinarPage(FrenchFallbackMixin, Page):
                 )
         if errors:
             raise ValidationError(errors)
-
-    def get_context(self, request, *args, **kwargs):
-        from webinars.views import webinar_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(webinar_context(request, self))
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        from webinars.views import serve_webinar
-
-        return serve_webinar(request, self, *args, **kwargs)
 
 
 class WebinarSessionQuerySet(models.QuerySet):
