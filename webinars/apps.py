@@ -13,6 +13,8 @@ class WebinarsConfig(AppConfig):
     }
 
     def ready(self):
+        # Imported here: these modules import models, which Django loads only after every
+        # app's configuration; ready() is where it says they may be imported.
         from lms import outbox
         from webinars import effects
 

@@ -2,16 +2,21 @@
 ``WebinarsConfig.ready()``; each handler runs with its message row locked and must be
 safe to run again if its worker dies midway."""
 
+from django.db import transaction
+from django.utils import timezone
+
 from lms.emails import send_templated_email
 from lms.links import absolute_url
 from webinars.ics import session_ics
-from webinars.models import AttendanceImport, Registration
+from webinars.models import AttendanceImport, Registration, ReminderSent
 from webinars.services import attendance_import_run
 
 #: The webinars' outbox kinds.
 REGISTRATION_CONFIRMATION = "webinars.registration_confirmation"
 #: Payload ``{"import": <AttendanceImport id>}``: a large report read by a worker.
 ATTENDANCE_IMPORT = "webinars.attendance_import"
+#: Payload ``{"reminder": <ReminderSent id>}``: the day-before or hour-before e-mail.
+REMINDER = "webinars.reminder"
 
 
 def page_url(webinar) -> str:
@@ -52,7 +57,38 @@ def attendance_import(payload: dict) -> None:
         attendance_import_run(attendance_import=found)
 
 
+def reminder(payload: dict) -> None:
+    """Send one reminder, unless it already left or the registration was cancelled."""
+    with transaction.atomic():
+        sent = (
+            ReminderSent.objects.select_for_update()
+            .select_related("registration__session__webinar", "registration__learner")
+            .filter(pk=payload["reminder"])
+            .first()
+        )
+        if sent is None or sent.sent_at is not None:
+            return
+        registration = sent.registration
+        if registration.status != Registration.Status.REGISTERED:
+            return
+        learner, session = registration.learner, registration.session
+        send_templated_email(
+            template="webinars/email/reminder",
+            to=[learner.email],
+            context={
+                "learner": learner,
+                "session": session,
+                "kind": sent.kind,
+                "page_url": page_url(session.webinar),
+            },
+            language=learner.preferred_language,
+        )
+        sent.sent_at = timezone.now()
+        sent.save(update_fields=["sent_at"])
+
+
 HANDLERS = {
     REGISTRATION_CONFIRMATION: registration_confirmation,
     ATTENDANCE_IMPORT: attendance_import,
+    REMINDER: reminder,
 }

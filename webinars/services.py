@@ -112,11 +112,10 @@ def session_cancel(*, learner, session: WebinarSession) -> Registration | None:
 def reminders_enqueue(*, now=None) -> int:
     """Mark every reminder now due and enqueue its e-mail; return how many were new.
 
-    A reminder is recorded once (unique per registration and kind) before its e-mail is
-    enqueued, so running this twice, or in two workers at once, sends nothing twice.
+    A reminder is recorded once (unique per registration and kind), with its e-mail as an
+    outbox message in the same transaction, so running this twice, or in two workers at
+    once, sends nothing twice, and a broker outage delays the e-mail without losing it.
     """
-    from webinars.tasks import send_reminder
-
     now = now or timezone.now()
     created = 0
     for kind, (opens, closes) in REMINDER_WINDOWS.items():
@@ -136,17 +135,25 @@ def reminders_enqueue(*, now=None) -> int:
                 )
                 if new:
                     created += 1
-                    transaction.on_commit(lambda pk=reminder.pk: send_reminder.delay(pk))
-    # A reminder whose e-mail never left (its task lost with a broker, say) is sent again;
-    # the send task itself checks that it has not left in the meantime.
+                    _reminder_outbox(reminder.pk)
+    # A reminder recorded without its outbox message (before reminders went through the
+    # outbox) gets one; the handler checks that the e-mail has not left in the meantime.
     stuck = ReminderSent.objects.filter(
         sent_at__isnull=True,
         created_at__lt=now - REMINDER_RETRY_AFTER,
         registration__session__starts_at__gt=now,
     ).values_list("pk", flat=True)
     for reminder_id in list(stuck):
-        send_reminder.delay(reminder_id)
+        _reminder_outbox(reminder_id)
     return created
+
+
+def _reminder_outbox(reminder_id: int) -> None:
+    outbox_add(
+        kind="webinars.reminder",  # webinars.effects
+        dedupe_key=f"webinars.reminder:{reminder_id}",
+        payload={"reminder": reminder_id},
+    )
 
 
 # --- Replay ----------------------------------------------------------------------------

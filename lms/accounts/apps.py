@@ -9,11 +9,13 @@ class AccountsConfig(AppConfig):
     verbose_name = _("People and organisations")
 
     def ready(self):
-        # Imported here: Django requires models to be loaded before these modules are.
+        # Imported here: these modules import models, which Django loads only after every
+        # app's configuration; ready() is where it says they may be imported.
         from allauth.account.signals import email_confirmed
 
         from lms import outbox
         from lms.accounts import effects
+        from lms.accounts.receivers import on_email_confirmed
         from lms.accounts.roles import sync_role_groups
 
         # Groups need permissions, which only exist after every app has migrated.
@@ -22,10 +24,3 @@ class AccountsConfig(AppConfig):
         # Account e-mails (confirmation, password reset, join requests) are outbox messages.
         for kind, handler in effects.HANDLERS.items():
             outbox.register(kind, handler)
-
-
-def on_email_confirmed(sender, request, email_address, **kwargs):
-    """allauth confirmed an address: membership waits for that (``user_email_confirmed``)."""
-    from lms.accounts.services import user_email_confirmed
-
-    user_email_confirmed(user=email_address.user)

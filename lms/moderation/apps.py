@@ -9,6 +9,8 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self):
+        # Imported here: these modules import models, which Django loads only after every
+        # app's configuration; ready() is where it says they may be imported.
         from lms.moderation import notifications
         from lms.moderation.sync import sync_review_workflow
 

@@ -21,6 +21,8 @@ class PathwayConfig(AppConfig):
     }
 
     def ready(self):
+        # Imported here: these modules import models, which Django loads only after every
+        # app's configuration; ready() is where it says they may be imported.
         from lms import learning_events, outbox
         from lms.pathway import effects
         from lms.pathway.services import pathway_on_learning_event

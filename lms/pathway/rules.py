@@ -18,6 +18,7 @@ from courses.models import CoursePage, ModuleCompletion, ModulePage
 from courses.selectors import level_path
 from lms.pathway import hooks
 from lms.pathway.models import Level
+from webinars.models import Attendance, ReplayProgress
 
 
 def _iso(moment) -> str | None:
@@ -26,8 +27,6 @@ def _iso(moment) -> str | None:
 
 def level1_evidence(learner) -> dict | None:
     """Attended a level-1 live session long enough, or watched its replay far enough."""
-    from webinars.models import Attendance, ReplayProgress
-
     awareness = level_path(Level.AWARENESS)
     attendance = (
         Attendance.objects.filter(

@@ -27,9 +27,9 @@ from tests.cohorts.builders import make_cohort
 from tests.factories import OrganisationFactory, UserFactory, webinar_page
 from tests.moderation.test_review_workflow import submit
 from tests.pathway.test_eligibility import attend
+from webinars.effects import reminder as send_reminder_handler
 from webinars.models import ReminderSent, WebinarSession
 from webinars.services import session_register
-from webinars.tasks import send_reminder
 
 BASE = "https://apprendre.exemple.test"
 LINK = re.compile(r"https?://[^\s\"'<>)]+")
@@ -84,7 +84,8 @@ def test_every_email_names_the_platform_and_links_to_the_base_address(
             webinar=webinar, starts_at=start, duration_minutes=120
         )
         registration = session_register(learner=learner, session=session)
-    send_reminder(ReminderSent.objects.create(registration=registration, kind="day_before").pk)
+    reminder = ReminderSent.objects.create(registration=registration, kind="day_before")
+    send_reminder_handler({"reminder": reminder.pk})
     # Join requests: the contacts told one waits, the requester told the answer.
     newcomer = UserFactory(first_name="Awa", email="awa@exemple.test")
     join = OrganisationJoinRequest.objects.create(person=newcomer, organisation=organisation)

@@ -4,10 +4,12 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
+from lms.outbox.models import OutboxMessage
 from tests.factories import UserFactory, webinar_page
+from webinars.effects import reminder as send_reminder_handler
 from webinars.models import ReminderSent
 from webinars.services import reminders_enqueue, session_cancel, session_register
-from webinars.tasks import enqueue_due_reminders, send_reminder
+from webinars.tasks import enqueue_due_reminders
 
 
 @pytest.fixture
@@ -45,14 +47,14 @@ def test_each_reminder_is_sent_once_even_if_the_task_runs_twice(
 
 
 @pytest.mark.django_db
-def test_a_send_task_delivered_twice_sends_once(learner, session, mailoutbox):
+def test_a_reminder_message_handled_twice_sends_once(learner, session, mailoutbox):
     session_register(learner=learner, session=session)
     mailoutbox.clear()
     registration = session.registrations.get()
     reminder = ReminderSent.objects.create(registration=registration, kind="day_before")
 
-    send_reminder(reminder.pk)
-    send_reminder(reminder.pk)
+    send_reminder_handler({"reminder": reminder.pk})
+    send_reminder_handler({"reminder": reminder.pk})
 
     assert len(mailoutbox) == 1
 
@@ -113,3 +115,20 @@ def test_the_periodic_task_is_scheduled():
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "webinars.tasks.enqueue_due_reminders" in tasks
     assert enqueue_due_reminders.name == "webinars.tasks.enqueue_due_reminders"
+
+
+@pytest.mark.django_db
+def test_each_reminder_is_one_outbox_message_written_with_it(
+    learner, session, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The e-mail is recorded in the reminder's transaction: a broker outage delays it, and
+    the outbox's relay sends it once the broker is back, once."""
+    session_register(learner=learner, session=session)
+    day_before = session.starts_at - timedelta(hours=20)
+
+    run_periodic(django_capture_on_commit_callbacks, day_before)
+    run_periodic(django_capture_on_commit_callbacks, day_before)
+
+    reminder = ReminderSent.objects.get()
+    messages = OutboxMessage.objects.filter(kind="webinars.reminder")
+    assert [m.payload for m in messages] == [{"reminder": reminder.pk}]
