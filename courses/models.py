@@ -40,6 +40,15 @@ from content.pages import PageWithViews
 from courses.panels import ModuleFeedbackPanel
 
 
+class Level(models.IntegerChoices):
+    """The programme's three levels: what a level page is, what a completion and an
+    eligibility are for (``lms.pathway``)."""
+
+    AWARENESS = 1, _("Level 1: Awareness")
+    ACCELERATION = 2, _("Level 2: Acceleration")
+    INNOVATION = 3, _("Level 3: Innovation")
+
+
 class PathwayHomePage(FrenchFallbackMixin, PageWithViews, Page):
     context_view = "courses.views.home_context"
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -59,12 +68,10 @@ class PathwayHomePage(FrenchFallbackMixin, PageWithViews, Page):
 class LevelPage(FrenchFallbackMixin, PageWithViews, Page):
     context_view = "courses.views.level_context"
 
-    class Number(models.IntegerChoices):
-        AWARENESS = 1, _("Level 1: Awareness")
-        ACCELERATION = 2, _("Level 2: Acceleration")
-        INNOVATION = 3, _("Level 3: Innovation")
+    #: The programme's three levels (``Level``), as a level page's own name for them.
+    Number = Level
 
-    number = models.PositiveSmallIntegerField(_("level"), choices=Number.choices)
+    number = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
     audience = RichTextField(_("who it is for"), features=INTRO_FEATURES)
     bursary_name = models.CharField(_("bursary"), max_length=120)

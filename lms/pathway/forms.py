@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lms.pathway.models import Level
+from courses.models import Level
 
 
 class ReviewRequestForm(forms.Form):

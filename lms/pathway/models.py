@@ -26,11 +26,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-
-class Level(models.IntegerChoices):
-    AWARENESS = 1, _("Level 1: Awareness")
-    ACCELERATION = 2, _("Level 2: Acceleration")
-    INNOVATION = 3, _("Level 3: Innovation")
+from courses.models import Level
 
 
 @register_setting(icon="cogs")

@@ -14,10 +14,9 @@ or None. They only read; ``services.pathway_evaluate`` records what they find.
 
 from django.db.models import Q
 
-from courses.models import CoursePage, ModuleCompletion, ModulePage
+from courses.models import CoursePage, Level, ModuleCompletion, ModulePage
 from courses.selectors import level_path
 from lms.pathway import hooks
-from lms.pathway.models import Level
 from webinars.models import Attendance, ReplayProgress
 
 

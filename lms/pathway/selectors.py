@@ -6,12 +6,11 @@ from django.conf import settings
 from wagtail.models import Page
 
 from content.i18n import localized_pages
-from courses.models import LevelPage
+from courses.models import Level, LevelPage
 from courses.selectors import level_next_step
 from lms.pathway.models import (
     BursaryEligibility,
     Certificate,
-    Level,
     LevelCompletion,
     ReviewRequest,
 )

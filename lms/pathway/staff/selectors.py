@@ -14,11 +14,11 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from courses.models import Level
 from lms.accounts.models import Region
 from lms.pathway.models import (
     BursaryEligibility,
     EligibilityChange,
-    Level,
     PathwaySettings,
     ReviewRequest,
 )

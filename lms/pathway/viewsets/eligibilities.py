@@ -29,6 +29,7 @@ from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import LogFormatter
 
+from courses.models import Level
 from lms.accounts.models import Region
 from lms.admin_ui import (
     LimitedModelViewSet,
@@ -37,7 +38,7 @@ from lms.admin_ui import (
     person_name,
     yes_no,
 )
-from lms.pathway.models import BursaryEligibility, Level
+from lms.pathway.models import BursaryEligibility
 from lms.pathway.services import ALLOWED_MOVES, COUNTED_STATUSES, EligibilityError
 from lms.pathway.staff.selectors import (
     eligibilities_for_staff,

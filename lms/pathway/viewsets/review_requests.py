@@ -25,12 +25,13 @@ from wagtail.admin.ui.tables import (
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.widgets.button import HeaderButton
 
+from courses.models import Level
 from lms.admin_ui import (
     LimitedModelViewSet,
     ObjectViewMixin,
     person_name,
 )
-from lms.pathway.models import Level, ReviewRequest
+from lms.pathway.models import ReviewRequest
 from lms.pathway.staff.selectors import (
     review_request_organisation,
     review_requests_for_staff,
