@@ -169,11 +169,6 @@ def cohort_flagged_learner_ids(cohort: Cohort) -> set[int]:
     return {row.learner.pk for row in cohort_grid(cohort=cohort).rows if row.flagged}
 
 
-def cohort_messages(cohort: Cohort):
-    """Return the messages sent to the cohort, newest first."""
-    return cohort.messages.select_related("sender").order_by("-created_at")
-
-
 # --- The facilitators' progress grid ---------------------------------------------------
 
 
