@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cohorts.models import Cohort, CohortMessage
-from cohorts.selectors import cohort_flagged_learner_ids, cohort_learners
+from cohorts.selectors.grid import cohort_flagged_learner_ids
+from cohorts.selectors.people import cohort_learners
 from lms.emails import send_templated_email
 from lms.outbox.services import outbox_add
 

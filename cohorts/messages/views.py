@@ -14,7 +14,7 @@ from cohorts.messages.forms import CohortMessageForm
 from cohorts.messages.selectors import cohort_messages
 from cohorts.messages.services import cohort_message_recipient_ids, cohort_message_send
 from cohorts.models import CohortMessage
-from cohorts.selectors import cohort_for
+from cohorts.selectors.access import cohort_for
 
 
 @login_required

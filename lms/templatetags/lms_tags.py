@@ -51,7 +51,7 @@ def can_access_admin(context) -> bool:
 @register.simple_tag(takes_context=True)
 def can_follow_cohorts(context) -> bool:
     """Facilitators and programme staff see the link to their cohorts."""
-    from cohorts.selectors import can_follow_cohorts as follows
+    from cohorts.selectors.access import can_follow_cohorts as follows
 
     user = context.get("user")
     return bool(user and follows(user))

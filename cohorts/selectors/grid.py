@@ -1,175 +1,27 @@
-"""Reads on cohorts: who may see which cohort, a learner's cohort and its calendar, and
-what facilitators follow: the progress grid, its chart, attendance to live sessions."""
+"""The facilitators' progress grid: a cohort's learners by organisation, their status on
+each live module of the course against the cohort's calendar, who is behind or inactive,
+and the share of learners who finished each week."""
 
-import unicodedata
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from django.db.models import Max, Q
-from django.http import Http404
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from cohorts.models import Cohort, CohortSeat
+from cohorts.models import Cohort
+from cohorts.selectors.calendar import calendar_position
+from cohorts.selectors.people import (
+    cohort_members,
+    cohort_organisations,
+    find_organisation,
+    name_sort_key,
+)
 from courses.schedule import CourseCalendar
-from courses.selectors import level_path
-from lms.accounts.roles import ROLES, is_programme_staff
 
 if TYPE_CHECKING:
     from lms.accounts.models import Organisation, User
-    from webinars.models import WebinarSession
-
-
-def can_follow_cohorts(user) -> bool:
-    """Facilitators and programme staff follow cohorts (each one's own, or all); nobody
-    else, whatever cohort they name."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    names = (ROLES["facilitator"].group_name, ROLES["staff"].group_name)
-    return user.groups.filter(name__in=names).exists()
-
-
-def visible_cohorts(*, user):
-    """Return the cohorts ``user`` may follow: their own for a facilitator, all for staff."""
-    cohorts = Cohort.objects.select_related("course").order_by("-starts_on", "name")
-    if is_programme_staff(user):
-        return cohorts
-    return cohorts.filter(facilitators=user)
-
-
-def cohort_for(*, user, cohort_id: int) -> Cohort:
-    """Return a cohort ``user`` may follow, or 404: another facilitator's cohort does not
-    exist as far as they can tell."""
-    cohort = visible_cohorts(user=user).filter(pk=cohort_id).first()
-    if cohort is None:
-        raise Http404
-    return cohort
-
-
-def learner_cohort(*, learner, course) -> Cohort | None:
-    """Return the cohort through which ``learner`` follows ``course`` (French page), if any."""
-    seats = CohortSeat.objects.active().filter(cohort__course=course).select_related("cohort")
-    if learner.organisation_id:
-        seat = seats.filter(organisation_id=learner.organisation_id).first()
-        if seat is not None:
-            return seat.cohort
-    seat = seats.filter(leader=learner).first()
-    return seat.cohort if seat else None
-
-
-def cohort_calendar(*, learner, course) -> CourseCalendar | None:
-    """The calendar provider courses ask: the learner's cohort's weeks, if they have one."""
-    cohort = learner_cohort(learner=learner, course=course)
-    if cohort is None:
-        return None
-    return CourseCalendar(week_starts=cohort.week_starts(), source="cohort")
-
-
-@dataclass(frozen=True)
-class CalendarRow:
-    """One week of a cohort's calendar: a week of the course, or a pause week."""
-
-    starts_on: date
-    #: The week of the course; None for a pause week.
-    week: int | None = None
-
-    @property
-    def is_pause(self) -> bool:
-        return self.week is None
-
-
-@dataclass(frozen=True)
-class LearnerCohort:
-    """What a learner sees of their cohort: its name, its facilitators' names, its weeks.
-    Nothing about the other learners."""
-
-    name: str
-    facilitator_names: list[str] = field(default_factory=list)
-    calendar: list[CalendarRow] = field(default_factory=list)
-
-
-def cohort_schedule(cohort: Cohort) -> list[CalendarRow]:
-    """Return the cohort's weeks in order, with each pause week in its place."""
-    starts = cohort.week_starts()
-    last = max(starts, default=0)
-    pauses = [p.after_week for p in cohort.pauses.all()]
-    rows = []
-    for week, day in sorted(starts.items()):
-        rows.append(CalendarRow(starts_on=day, week=week))
-        if week < last:
-            for n in range(1, pauses.count(week) + 1):
-                rows.append(CalendarRow(starts_on=day + timedelta(weeks=n)))
-    return rows
-
-
-def learner_cohort_overview(*, learner, course) -> LearnerCohort | None:
-    """Return what ``learner`` may see of their cohort for ``course`` (French page)."""
-    if learner is None or not learner.is_authenticated:
-        return None
-    cohort = learner_cohort(learner=learner, course=course)
-    if cohort is None:
-        return None
-    facilitators = cohort.facilitators.order_by("last_name", "first_name")
-    names = [f"{f.first_name} {f.last_name}".strip() for f in facilitators]
-    return LearnerCohort(
-        name=cohort.name,
-        facilitator_names=[name for name in names if name],
-        calendar=cohort_schedule(cohort),
-    )
-
-
-def organisation_has_level2_seat(*, organisation) -> bool:
-    """Answer the engine's question: does this organisation hold a level-2 seat?"""
-    return (
-        CohortSeat.objects.active()
-        .filter(organisation=organisation, cohort__course__format="course")
-        .filter(cohort__course__path__startswith=level_path(2))
-        .exists()
-    )
-
-
-def leader_admitted_to_lab(*, learner) -> bool:
-    """Answer the engine's question: was this person admitted to the leadership lab?"""
-    return CohortSeat.objects.active().filter(leader=learner, cohort__course__format="lab").exists()
-
-
-# --- Messages --------------------------------------------------------------------------
-
-
-def cohort_learners(cohort: Cohort):
-    """Return the cohort's learners: the members of its seated organisations (level 2),
-    or its seated leaders (the lab); active seats and active accounts only."""
-    from django.contrib.auth import get_user_model
-
-    seats = CohortSeat.objects.active().filter(cohort=cohort)
-    if cohort.is_lab:
-        people = Q(pk__in=seats.values("leader"))
-    else:
-        people = Q(organisation__in=seats.values("organisation"))
-    return get_user_model().objects.filter(people, is_active=True).order_by("pk")
-
-
-def session_learners(*, user, session):
-    """Answer webinars: the people ``user`` may record attendance for at ``session``,
-    the members of the cohorts they facilitate that the session belongs to."""
-    from lms.accounts.models import User
-
-    people = Q(pk__in=[])
-    for cohort in Cohort.objects.filter(sessions=session, facilitators=user):
-        people |= Q(pk__in=cohort_members(cohort=cohort).values("pk"))
-    return User.objects.filter(people)
-
-
-def cohort_flagged_learner_ids(cohort: Cohort) -> set[int]:
-    """Return the ids of the cohort's learners flagged as behind or inactive today, by
-    the same rule as the progress grid."""
-    return {row.learner.pk for row in cohort_grid(cohort=cohort).rows if row.flagged}
-
-
-# --- The facilitators' progress grid ---------------------------------------------------
 
 
 class CellStatus:
@@ -350,62 +202,6 @@ class CohortGrid:
         return weeks
 
 
-def cohort_members(*, cohort: Cohort):
-    """Return the people whose progress a cohort follows: the active learners of its
-    seated organisations, or, for the leadership lab, its seated leaders."""
-    from lms.accounts.models import User
-
-    seats = Q(cohort_seats__cohort=cohort, cohort_seats__removed_at__isnull=True)
-    if cohort.is_lab:
-        return User.objects.filter(seats)
-    return User.objects.filter(
-        is_active=True,
-        groups__name=ROLES["learner"].group_name,
-        organisation__cohort_seats__cohort=cohort,
-        organisation__cohort_seats__removed_at__isnull=True,
-    )
-
-
-def cohort_organisations(*, cohort: Cohort, members: list) -> list:
-    """Return the cohort's organisations: those holding an active seat, or, in the lab,
-    those its seated leaders (``members``) belong to. One query (none for the lab)."""
-    if cohort.is_lab:
-        return list(
-            {m.organisation_id: m.organisation for m in members if m.organisation_id}.values()
-        )
-    return [
-        seat.organisation
-        for seat in CohortSeat.objects.active()
-        .filter(cohort=cohort, organisation__isnull=False)
-        .select_related("organisation__region")
-    ]
-
-
-def find_organisation(organisations: list, organisation_id) -> "Organisation":
-    """Return the organisation of that id among ``organisations``, or 404: an organisation
-    that is not the cohort's does not exist here, whatever the id looks like."""
-    for organisation in organisations:
-        if str(organisation.pk) == str(organisation_id).strip():
-            return organisation
-    raise Http404
-
-
-def expected_week(*, week_starts: dict[int, date], today: date) -> int | None:
-    """Return the latest week whose start is on or before ``today`` (None before week 1)."""
-    started = [week for week, starts_on in week_starts.items() if starts_on <= today]
-    return max(started) if started else None
-
-
-def calendar_position(*, week_starts: dict[int, date], today: date):
-    """Return (expected week, in a pause week?, calendar over?) for ``today``: a week whose
-    seven days are past while the next has not opened is a pause; after the last week's
-    seven days, the calendar is over."""
-    current = expected_week(week_starts=week_starts, today=today)
-    week_over = current is not None and today >= week_starts[current] + timedelta(weeks=1)
-    last_week = max(week_starts) if week_starts else None
-    return current, week_over and current != last_week, week_over and current == last_week
-
-
 def cohort_grid(*, cohort: Cohort, today: date | None = None) -> CohortGrid:
     """Return the cohort's progress grid: its organisations with their learners (the seated
     leaders, in the lab), the course's live modules in order, each learner's status on
@@ -538,33 +334,27 @@ def _count_done(columns: list[GridColumn], rows: list[GridRow]) -> None:
         column.done_count = sum(1 for r in rows if r.statuses[index] == CellStatus.DONE)
 
 
-def _name_key(text: str) -> str:
-    """Sort French names as a reader expects: accents and case aside."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def _sorted_groups(groups: list[GridGroup], sort: str) -> list[GridGroup]:
     """Sort learners within each organisation, and organisations by their first learner
     under the same order (the one most behind, or idle the longest, leads)."""
     if sort == GridSort.PROGRESS:
 
         def key(r):
-            return (r.done, r.required_due_done, _name_key(r.name))
+            return (r.done, r.required_due_done, name_sort_key(r.name))
     elif sort == GridSort.ACTIVITY:
 
         def key(r):
-            return (-r.idle_days, _name_key(r.name))
+            return (-r.idle_days, name_sort_key(r.name))
     else:
 
         def key(r):
-            return _name_key(r.name)
+            return name_sort_key(r.name)
 
     for group in groups:
         group.rows.sort(key=key)
 
     def group_key(group):
-        name = _name_key(group.organisation.name) if group.organisation else "\uffff"
+        name = name_sort_key(group.organisation.name) if group.organisation else "\uffff"
         if sort in (GridSort.PROGRESS, GridSort.ACTIVITY) and group.rows:
             return (0, key(group.rows[0]), name)
         return (1 if sort in (GridSort.PROGRESS, GridSort.ACTIVITY) else 0, (), name)
@@ -572,75 +362,7 @@ def _sorted_groups(groups: list[GridGroup], sort: str) -> list[GridGroup]:
     return sorted(groups, key=group_key)
 
 
-# --- An organisation's page ------------------------------------------------------------
-
-
-class PlanStatus:
-    NOT_STARTED = "not_started"
-    STARTED = "started"
-    SUBMITTED = "submitted"
-
-
-def organisation_plan_status(organisation) -> dict[str, str]:
-    """Return where an organisation stands on its self-assessment and its digital
-    transition plan: ``PlanStatus`` values, never their content.
-
-    Both arrive with later issues; until then, both are "not_started".
-    """
-    return {
-        "self_assessment": PlanStatus.NOT_STARTED,
-        "transition_plan": PlanStatus.NOT_STARTED,
-    }
-
-
-# --- Attendance to the cohort's live sessions -------------------------------------------
-
-
-@dataclass
-class AttendanceRow:
-    learner: "User"
-    name: str
-    organisation: "Organisation | None"
-    session: "WebinarSession"
-    minutes_present: int
-    attended: bool
-
-
-def cohort_attendance(*, cohort: Cohort, members: list | None = None) -> list[AttendanceRow]:
-    """Return one row per member and live session of the cohort, by organisation and
-    name: minutes present and whether that counted as present. Three queries (two when
-    ``members`` is given), whatever the number of people."""
-    from webinars.models import Attendance
-
-    if members is None:
-        members = list(cohort_members(cohort=cohort).select_related("organisation"))
-    sessions = list(cohort.sessions.select_related("webinar").order_by("starts_at"))
-    records = {
-        (a["learner_id"], a["session_id"]): a
-        for a in Attendance.objects.filter(
-            session__in=[s.pk for s in sessions], learner__in=[m.pk for m in members]
-        ).values("learner_id", "session_id", "minutes_present", "attended")
-    }
-    rows = []
-    members = sorted(
-        members,
-        key=lambda m: (
-            m.organisation is None,
-            _name_key(m.organisation.name if m.organisation else ""),
-            _name_key(m.get_full_name() or m.email),
-        ),
-    )
-    for member in members:
-        for session in sessions:
-            record = records.get((member.pk, session.pk), {})
-            rows.append(
-                AttendanceRow(
-                    learner=member,
-                    name=member.get_full_name() or member.email,
-                    organisation=member.organisation,
-                    session=session,
-                    minutes_present=record.get("minutes_present", 0),
-                    attended=record.get("attended", False),
-                )
-            )
-    return rows
+def cohort_flagged_learner_ids(cohort: Cohort) -> set[int]:
+    """Return the ids of the cohort's learners flagged as behind or inactive today, by
+    the same rule as the progress grid."""
+    return {row.learner.pk for row in cohort_grid(cohort=cohort).rows if row.flagged}
