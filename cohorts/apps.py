@@ -1,5 +1,14 @@
+"""The cohorts app: once every model is loaded, it answers the lower layers' questions
+(calendars, seats, whose attendance a facilitator records) and registers its outbox
+handlers."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from courses.schedule import register_calendar_provider, register_cohort_overview_provider
+from lms import outbox
+from lms.pathway import hooks
+from webinars.scope import register_attendance_scope, register_sheet_viewed
 
 
 class CohortsConfig(AppConfig):
@@ -7,19 +16,17 @@ class CohortsConfig(AppConfig):
     verbose_name = _("Cohorts")
 
     def ready(self):
-        from cohorts import effects
-        from cohorts.selectors.learner import (
+        # Imported here, not at the top: these modules import models, which Django loads
+        # only after it has imported every app's config (this module).
+        from cohorts import effects  # the outbox handlers: cohorts.models
+        from cohorts.selectors.learner import (  # seats and calendars: cohorts.models
             cohort_calendar,
             leader_admitted_to_lab,
             learner_cohort_overview,
             organisation_has_level2_seat,
         )
-        from cohorts.selectors.people import session_learners
-        from cohorts.services import attendance_sheet_viewed
-        from courses.schedule import register_calendar_provider, register_cohort_overview_provider
-        from lms import outbox
-        from lms.pathway import hooks
-        from webinars.scope import register_attendance_scope, register_sheet_viewed
+        from cohorts.selectors.people import session_learners  # accounts' and cohorts' models
+        from cohorts.services import attendance_sheet_viewed  # cohorts.models
 
         # The cohort calendar drives which modules are open to its learners.
         register_calendar_provider(cohort_calendar)

@@ -2,22 +2,19 @@
 facilitators' export."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from cohorts.models import Cohort
 from cohorts.selectors.people import cohort_members, name_sort_key
-
-if TYPE_CHECKING:
-    from lms.accounts.models import Organisation, User
-    from webinars.models import WebinarSession
+from lms.accounts.models import Organisation, User
+from webinars.models import Attendance, WebinarSession
 
 
 @dataclass
 class AttendanceRow:
-    learner: "User"
+    learner: User
     name: str
-    organisation: "Organisation | None"
-    session: "WebinarSession"
+    organisation: Organisation | None
+    session: WebinarSession
     minutes_present: int
     attended: bool
 
@@ -26,8 +23,6 @@ def cohort_attendance(*, cohort: Cohort, members: list | None = None) -> list[At
     """Return one row per member and live session of the cohort, by organisation and
     name: minutes present and whether that counted as present. Three queries (two when
     ``members`` is given), whatever the number of people."""
-    from webinars.models import Attendance
-
     if members is None:
         members = list(cohort_members(cohort=cohort).select_related("organisation"))
     sessions = list(cohort.sessions.select_related("webinar").order_by("starts_at"))

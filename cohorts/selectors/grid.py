@@ -4,7 +4,6 @@ and the share of learners who finished each week."""
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from django.db.models import Max
 from django.utils import timezone
@@ -18,10 +17,10 @@ from cohorts.selectors.people import (
     find_organisation,
     name_sort_key,
 )
+from content.i18n import localized_pages
+from courses.models import ActivityResponse, ModuleCompletion, ModuleFeedback, ModulePage
 from courses.schedule import CourseCalendar
-
-if TYPE_CHECKING:
-    from lms.accounts.models import Organisation, User
+from lms.accounts.models import Organisation, User
 
 
 class CellStatus:
@@ -66,7 +65,7 @@ class GridColumn:
 class GridRow:
     """One learner (a seated leader, in the lab) and their status on every column."""
 
-    learner: "User"
+    learner: User
     name: str
     statuses: list[str]
     done: int
@@ -93,7 +92,7 @@ class GridGroup:
     """An organisation and its learners (in the lab, its seated leaders); ``organisation``
     is None for leaders who belong to no organisation."""
 
-    organisation: "Organisation | None"
+    organisation: Organisation | None
     rows: list[GridRow]
 
 
@@ -150,7 +149,7 @@ class CohortGrid:
         week = (self.expected_week or 0) + 1
         return self.week_starts.get(week)
 
-    def organisation(self, organisation_id) -> "Organisation":
+    def organisation(self, organisation_id) -> Organisation:
         """Return one of the cohort's organisations by id, or 404 (whatever the id)."""
         return find_organisation(self.organisations, organisation_id)
 
@@ -210,9 +209,6 @@ def cohort_grid(*, cohort: Cohort, today: date | None = None) -> CohortGrid:
     A fixed number of queries whatever the number of learners and modules (seven, plus
     one or two for the modules' titles when the reader's language is not French).
     """
-    from content.i18n import localized_pages
-    from courses.models import ActivityResponse, ModuleCompletion, ModuleFeedback, ModulePage
-
     today = today or timezone.localdate()
     week_starts = cohort.week_starts()
     current, is_pause, has_ended = calendar_position(week_starts=week_starts, today=today)

@@ -2,36 +2,29 @@
 seated leaders in the lab), its organisations, and the learners of one of its sessions."""
 
 import unicodedata
-from typing import TYPE_CHECKING
 
 from django.db.models import Q
 from django.http import Http404
 
 from cohorts.models import Cohort, CohortSeat
+from lms.accounts.models import Organisation, User
 from lms.accounts.roles import ROLES
-
-if TYPE_CHECKING:
-    from lms.accounts.models import Organisation
 
 
 def cohort_learners(cohort: Cohort):
     """Return the cohort's learners: the members of its seated organisations (level 2),
     or its seated leaders (the lab); active seats and active accounts only."""
-    from django.contrib.auth import get_user_model
-
     seats = CohortSeat.objects.active().filter(cohort=cohort)
     if cohort.is_lab:
         people = Q(pk__in=seats.values("leader"))
     else:
         people = Q(organisation__in=seats.values("organisation"))
-    return get_user_model().objects.filter(people, is_active=True).order_by("pk")
+    return User.objects.filter(people, is_active=True).order_by("pk")
 
 
 def session_learners(*, user, session):
     """Answer webinars: the people ``user`` may record attendance for at ``session``,
     the members of the cohorts they facilitate that the session belongs to."""
-    from lms.accounts.models import User
-
     people = Q(pk__in=[])
     for cohort in Cohort.objects.filter(sessions=session, facilitators=user):
         people |= Q(pk__in=cohort_members(cohort=cohort).values("pk"))
@@ -41,8 +34,6 @@ def session_learners(*, user, session):
 def cohort_members(*, cohort: Cohort):
     """Return the people whose progress a cohort follows: the active learners of its
     seated organisations, or, for the leadership lab, its seated leaders."""
-    from lms.accounts.models import User
-
     seats = Q(cohort_seats__cohort=cohort, cohort_seats__removed_at__isnull=True)
     if cohort.is_lab:
         return User.objects.filter(seats)
@@ -69,7 +60,7 @@ def cohort_organisations(*, cohort: Cohort, members: list) -> list:
     ]
 
 
-def find_organisation(organisations: list, organisation_id) -> "Organisation":
+def find_organisation(organisations: list, organisation_id) -> Organisation:
     """Return the organisation of that id among ``organisations``, or 404: an organisation
     that is not the cohort's does not exist here, whatever the id looks like."""
     for organisation in organisations:
