@@ -2,7 +2,7 @@
 each live module of the course against the cohort's calendar, who is behind or inactive,
 and the share of learners who finished each week."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from django.db.models import Max
@@ -201,6 +201,10 @@ class CohortGrid:
         return weeks
 
 
+#: How many characters of a module's title its column shows.
+SHORT_TITLE_LENGTH = 28
+
+
 def cohort_grid(*, cohort: Cohort, today: date | None = None) -> CohortGrid:
     """Return the cohort's progress grid: its organisations with their learners (the seated
     leaders, in the lab), the course's live modules in order, each learner's status on
@@ -212,101 +216,23 @@ def cohort_grid(*, cohort: Cohort, today: date | None = None) -> CohortGrid:
     today = today or timezone.localdate()
     week_starts = cohort.week_starts()
     current, is_pause, has_ended = calendar_position(week_starts=week_starts, today=today)
-
-    modules = list(
-        ModulePage.objects.child_of(cohort.course)
-        .live()
-        .only("pk", "title", "week", "required", "path", "translation_key", "locale_id")
-        .order_by("path")
-    )
-    shown = localized_pages(modules)
-    columns = [
-        GridColumn(
-            module_id=module.pk,
-            week=module.week,
-            title=localized.title,
-            short_title=Truncator(localized.title).chars(SHORT_TITLE_LENGTH),
-            required=module.required,
-            is_current_week=not is_pause and not has_ended and module.week == current,
-        )
-        for module, localized in zip(modules, shown, strict=True)
-    ]
-    module_ids = [c.module_id for c in columns]
-
+    columns = _grid_columns(cohort, current_week=None if is_pause or has_ended else current)
     members = list(cohort_members(cohort=cohort).select_related("organisation"))
-    learner_ids = [m.pk for m in members]
-    done: dict[tuple[int, int], datetime] = {}
-    started: set[tuple[int, int]] = set()
-    last: dict[int, datetime] = {}
-    if learner_ids and module_ids:
-        records = {"learner_id__in": learner_ids, "module_id__in": module_ids}
-        for learner_id, module_id, at in ModuleCompletion.objects.filter(**records).values_list(
-            "learner_id", "module_id", "completed_at"
-        ):
-            done[learner_id, module_id] = at
-            _keep_latest(last, learner_id, at)
-        for item in (
-            ActivityResponse.objects.filter(**records)
-            .values("learner_id", "module_id")
-            .annotate(at=Max("updated_at"))
-            .order_by()
-        ):
-            started.add((item["learner_id"], item["module_id"]))
-            _keep_latest(last, item["learner_id"], item["at"])
-        for item in (
-            ModuleFeedback.objects.filter(**records)
-            .values("learner_id")
-            .annotate(at=Max("updated_at"))
-            .order_by()
-        ):
-            _keep_latest(last, item["learner_id"], item["at"])
-
-    due = [
+    activity = _learning_activity(
+        learner_ids=[m.pk for m in members], module_ids=[c.module_id for c in columns]
+    )
+    due = [  # the indexes of the required columns whose week has come
         i for i, c in enumerate(columns) if c.required and current is not None and c.week <= current
     ]
-    since_start = max(0, (today - cohort.starts_on).days)
-    rows_by_group: dict[int | None, list[GridRow]] = {}
-    for member in members:
-        statuses = [
-            CellStatus.DONE
-            if (member.pk, module_id) in done
-            else CellStatus.IN_PROGRESS
-            if (member.pk, module_id) in started
-            else CellStatus.NOT_STARTED
-            for module_id in module_ids
-        ]
-        due_done = sum(1 for i in due if statuses[i] == CellStatus.DONE)
-        last_activity = last.get(member.pk)
-        idle_days = (
-            max(0, (today - timezone.localdate(last_activity)).days)
-            if last_activity is not None
-            else since_start
-        )
-        row = GridRow(
-            learner=member,
-            name=member.get_full_name() or member.email,
-            statuses=statuses,
-            done=statuses.count(CellStatus.DONE),
-            required_due=len(due),
-            required_due_done=due_done,
-            last_activity=last_activity,
-            idle_days=idle_days,
-            behind=len(due) - due_done >= cohort.behind_modules,
-            inactive=idle_days >= cohort.inactive_days,
-        )
-        rows_by_group.setdefault(member.organisation_id, []).append(row)
-
-    groups = [
-        GridGroup(organisation=o, rows=rows_by_group.get(o.pk, []))
-        for o in cohort_organisations(cohort=cohort, members=members)
+    rows = [
+        _grid_row(member, cohort=cohort, today=today, columns=columns, due=due, activity=activity)
+        for member in members
     ]
-    if rows_by_group.get(None):
-        groups.append(GridGroup(organisation=None, rows=rows_by_group[None]))
     grid = CohortGrid(
         cohort=cohort,
         today=today,
         columns=columns,
-        groups=groups,
+        groups=_grid_groups(cohort, members=members, rows=rows),
         week_starts=week_starts,
         expected_week=current,
         is_pause=is_pause,
@@ -316,13 +242,112 @@ def cohort_grid(*, cohort: Cohort, today: date | None = None) -> CohortGrid:
     return grid.filtered(sort=GridSort.NAME)
 
 
-#: How many characters of a module's title its column shows.
-SHORT_TITLE_LENGTH = 28
+def _grid_columns(cohort: Cohort, *, current_week: int | None) -> list[GridColumn]:
+    """The course's live modules in order, titled in the reader's language; those of
+    ``current_week`` (None in a pause or once the calendar is over) marked."""
+    modules = list(
+        ModulePage.objects.child_of(cohort.course)
+        .live()
+        .only("pk", "title", "week", "required", "path", "translation_key", "locale_id")
+        .order_by("path")
+    )
+    return [
+        GridColumn(
+            module_id=module.pk,
+            week=module.week,
+            title=localized.title,
+            short_title=Truncator(localized.title).chars(SHORT_TITLE_LENGTH),
+            required=module.required,
+            is_current_week=module.week == current_week,
+        )
+        for module, localized in zip(modules, localized_pages(modules), strict=True)
+    ]
 
 
-def _keep_latest(latest: dict, key, at) -> None:
-    if at is not None and (key not in latest or at > latest[key]):
-        latest[key] = at
+@dataclass
+class _LearningActivity:
+    """What learners did on modules: the (learner, module) pairs completed, those with an
+    answer, and each learner's latest completion, answer or feedback."""
+
+    done: set[tuple[int, int]] = field(default_factory=set)
+    started: set[tuple[int, int]] = field(default_factory=set)
+    last: dict[int, datetime] = field(default_factory=dict)
+
+    def saw(self, learner_id: int, at: datetime | None) -> None:
+        if at is not None and (learner_id not in self.last or at > self.last[learner_id]):
+            self.last[learner_id] = at
+
+    def status(self, learner_id: int, module_id: int) -> str:
+        if (learner_id, module_id) in self.done:
+            return CellStatus.DONE
+        if (learner_id, module_id) in self.started:
+            return CellStatus.IN_PROGRESS
+        return CellStatus.NOT_STARTED
+
+
+def _learning_activity(*, learner_ids: list[int], module_ids: list[int]) -> _LearningActivity:
+    """Read the learners' completions, answers and feedback on the modules: three queries
+    (none without learners or modules)."""
+    activity = _LearningActivity()
+    if not learner_ids or not module_ids:
+        return activity
+    records = ModuleCompletion.objects.filter(learner_id__in=learner_ids, module_id__in=module_ids)
+    for learner_id, module_id, at in records.values_list("learner_id", "module_id", "completed_at"):
+        activity.done.add((learner_id, module_id))
+        activity.saw(learner_id, at)
+    answers = ActivityResponse.objects.filter(learner_id__in=learner_ids, module_id__in=module_ids)
+    for item in answers.values("learner_id", "module_id").annotate(at=Max("updated_at")).order_by():
+        activity.started.add((item["learner_id"], item["module_id"]))
+        activity.saw(item["learner_id"], item["at"])
+    feedback = ModuleFeedback.objects.filter(learner_id__in=learner_ids, module_id__in=module_ids)
+    for item in feedback.values("learner_id").annotate(at=Max("updated_at")).order_by():
+        activity.saw(item["learner_id"], item["at"])
+    return activity
+
+
+def _grid_row(
+    member: User,
+    *,
+    cohort: Cohort,
+    today: date,
+    columns: list[GridColumn],
+    due: list[int],
+    activity: _LearningActivity,
+) -> GridRow:
+    """One learner's row: a status per column, the due required columns (``due``, their
+    indexes) done, days without activity, and the cohort's flags."""
+    statuses = [activity.status(member.pk, column.module_id) for column in columns]
+    due_done = sum(1 for i in due if statuses[i] == CellStatus.DONE)
+    last_activity = activity.last.get(member.pk)
+    since = timezone.localdate(last_activity) if last_activity is not None else cohort.starts_on
+    idle_days = max(0, (today - since).days)
+    return GridRow(
+        learner=member,
+        name=member.get_full_name() or member.email,
+        statuses=statuses,
+        done=statuses.count(CellStatus.DONE),
+        required_due=len(due),
+        required_due_done=due_done,
+        last_activity=last_activity,
+        idle_days=idle_days,
+        behind=len(due) - due_done >= cohort.behind_modules,
+        inactive=idle_days >= cohort.inactive_days,
+    )
+
+
+def _grid_groups(cohort: Cohort, *, members: list[User], rows: list[GridRow]) -> list[GridGroup]:
+    """The rows by organisation, in the cohort's organisations' order, even those without
+    learners; then, in the lab, the leaders who belong to no organisation."""
+    rows_by_group: dict[int | None, list[GridRow]] = {}
+    for row in rows:
+        rows_by_group.setdefault(row.learner.organisation_id, []).append(row)
+    groups = [
+        GridGroup(organisation=o, rows=rows_by_group.get(o.pk, []))
+        for o in cohort_organisations(cohort=cohort, members=members)
+    ]
+    if rows_by_group.get(None):
+        groups.append(GridGroup(organisation=None, rows=rows_by_group[None]))
+    return groups
 
 
 def _count_done(columns: list[GridColumn], rows: list[GridRow]) -> None:
