@@ -154,7 +154,7 @@ def attendance_export(request, cohort_id: int, extension: str = "csv"):
     session (``?organisation=`` keeps one organisation's people)."""
     _follower(request)
     cohort = cohort_for(user=request.user, cohort_id=cohort_id)
-    members = list(cohort_members(cohort=cohort).select_related("organisation"))
+    members = list(cohort_members(cohort=cohort))
     organisation = None
     if request.GET.get("organisation"):
         organisation = find_organisation(

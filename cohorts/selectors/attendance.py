@@ -24,7 +24,7 @@ def cohort_attendance(*, cohort: Cohort, members: list | None = None) -> list[At
     name: minutes present and whether that counted as present. Three queries (two when
     ``members`` is given), whatever the number of people."""
     if members is None:
-        members = list(cohort_members(cohort=cohort).select_related("organisation"))
+        members = list(cohort_members(cohort=cohort))
     sessions = list(cohort.sessions.select_related("webinar").order_by("starts_at"))
     records = {
         (a["learner_id"], a["session_id"]): a

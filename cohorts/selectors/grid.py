@@ -217,7 +217,7 @@ def cohort_grid(*, cohort: Cohort, today: date | None = None) -> CohortGrid:
     week_starts = cohort.week_starts()
     current, is_pause, has_ended = calendar_position(week_starts=week_starts, today=today)
     columns = _grid_columns(cohort, current_week=None if is_pause or has_ended else current)
-    members = list(cohort_members(cohort=cohort).select_related("organisation"))
+    members = list(cohort_members(cohort=cohort))
     activity = _learning_activity(
         learner_ids=[m.pk for m in members], module_ids=[c.module_id for c in columns]
     )

@@ -1,48 +1,56 @@
-"""The cohort's people: its learners (the members of its seated organisations, or its
-seated leaders in the lab), its organisations, and the learners of one of its sessions."""
+"""The cohort's people: its learners (the one definition, ``cohort_learners``), the wider
+set a message to the whole cohort reaches, its organisations, and a session's learners."""
 
 import unicodedata
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from cohorts.models import Cohort, CohortSeat
 from lms.accounts.models import Organisation, User
-from lms.accounts.roles import ROLES
+from lms.accounts.roles import learner_accounts
 
 
-def cohort_learners(cohort: Cohort):
-    """Return the cohort's learners: the members of its seated organisations (level 2),
-    or its seated leaders (the lab); active seats and active accounts only."""
+def _seat_holders(cohort: Cohort) -> Q:
+    """The accounts the cohort's active seats admit: the members of its seated
+    organisations (level 2), or its seated leaders (the lab)."""
     seats = CohortSeat.objects.active().filter(cohort=cohort)
     if cohort.is_lab:
-        people = Q(pk__in=seats.values("leader"))
-    else:
-        people = Q(organisation__in=seats.values("organisation"))
-    return User.objects.filter(people, is_active=True).order_by("pk")
+        return Q(pk__in=seats.values("leader"))
+    return Q(organisation__in=seats.values("organisation"))
 
 
-def session_learners(*, user, session):
+def cohort_learners(cohort: Cohort) -> QuerySet[User]:
+    """Return the cohort's learners, the people its facilitators act for: the learner
+    accounts (active, with the learner role) of the organisations an active seat admits
+    (level 2), or the leaders an active seat admits (the lab). Facilitators and staff
+    are none, unless they also hold the learner role; a withdrawn seat admits nobody.
+
+    The grid, its flags, the attendance export and a session's learners all read these.
+    """
+    return learner_accounts().filter(_seat_holders(cohort)).order_by("pk")
+
+
+def cohort_members(*, cohort: Cohort) -> QuerySet[User]:
+    """Return the cohort's learners with their organisation, as the grid and the
+    attendance rows show them."""
+    return cohort_learners(cohort).select_related("organisation")
+
+
+def cohort_accounts(cohort: Cohort) -> QuerySet[User]:
+    """Return every active account the cohort's active seats admit, whatever its roles:
+    its learners, and any other active member of a seated organisation (or a seated
+    leader without the learner role). A message to the whole cohort goes to these."""
+    return User.objects.filter(_seat_holders(cohort), is_active=True).order_by("pk")
+
+
+def session_learners(*, user, session) -> QuerySet[User]:
     """Answer webinars: the people ``user`` may record attendance for at ``session``,
-    the members of the cohorts they facilitate that the session belongs to."""
+    the learners of the cohorts they facilitate that the session belongs to."""
     people = Q(pk__in=[])
     for cohort in Cohort.objects.filter(sessions=session, facilitators=user):
-        people |= Q(pk__in=cohort_members(cohort=cohort).values("pk"))
+        people |= Q(pk__in=cohort_learners(cohort).values("pk"))
     return User.objects.filter(people)
-
-
-def cohort_members(*, cohort: Cohort):
-    """Return the people whose progress a cohort follows: the active learners of its
-    seated organisations, or, for the leadership lab, its seated leaders."""
-    seats = Q(cohort_seats__cohort=cohort, cohort_seats__removed_at__isnull=True)
-    if cohort.is_lab:
-        return User.objects.filter(seats)
-    return User.objects.filter(
-        is_active=True,
-        groups__name=ROLES["learner"].group_name,
-        organisation__cohort_seats__cohort=cohort,
-        organisation__cohort_seats__removed_at__isnull=True,
-    )
 
 
 def cohort_organisations(*, cohort: Cohort, members: list) -> list:
