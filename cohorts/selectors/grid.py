@@ -291,16 +291,19 @@ def _learning_activity(*, learner_ids: list[int], module_ids: list[int]) -> _Lea
     activity = _LearningActivity()
     if not learner_ids or not module_ids:
         return activity
-    records = ModuleCompletion.objects.filter(learner_id__in=learner_ids, module_id__in=module_ids)
-    for learner_id, module_id, at in records.values_list("learner_id", "module_id", "completed_at"):
+    records = {"learner_id__in": learner_ids, "module_id__in": module_ids}
+    completions = ModuleCompletion.objects.filter(**records)
+    for learner_id, module_id, at in completions.values_list(
+        "learner_id", "module_id", "completed_at"
+    ):
         activity.done.add((learner_id, module_id))
         activity.saw(learner_id, at)
-    answers = ActivityResponse.objects.filter(learner_id__in=learner_ids, module_id__in=module_ids)
-    for item in answers.values("learner_id", "module_id").annotate(at=Max("updated_at")).order_by():
+    answers = ActivityResponse.objects.filter(**records).values("learner_id", "module_id")
+    for item in answers.annotate(at=Max("updated_at")).order_by():
         activity.started.add((item["learner_id"], item["module_id"]))
         activity.saw(item["learner_id"], item["at"])
-    feedback = ModuleFeedback.objects.filter(learner_id__in=learner_ids, module_id__in=module_ids)
-    for item in feedback.values("learner_id").annotate(at=Max("updated_at")).order_by():
+    feedback = ModuleFeedback.objects.filter(**records).values("learner_id")
+    for item in feedback.annotate(at=Max("updated_at")).order_by():
         activity.saw(item["learner_id"], item["at"])
     return activity
 
