@@ -1,5 +1,14 @@
+"""The cohorts app: once every model is loaded, it answers the lower layers' questions
+(calendars, seats, whose attendance a facilitator records) and registers its outbox
+handlers."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from courses.schedule import register_calendar_provider, register_cohort_overview_provider
+from lms import outbox
+from lms.pathway import hooks
+from webinars.scope import register_attendance_scope, register_sheet_viewed
 
 
 class CohortsConfig(AppConfig):
@@ -22,22 +31,27 @@ class CohortsConfig(AppConfig):
     }
 
     def ready(self):
-        from cohorts import effects, selectors
-        from cohorts.services import attendance_sheet_viewed
-        from courses.schedule import register_calendar_provider, register_cohort_overview_provider
-        from lms import outbox
-        from lms.pathway import hooks
-        from webinars.scope import register_attendance_scope, register_sheet_viewed
+        # Imported here, not at the top: these modules import models, which Django loads
+        # only after it has imported every app's config (this module).
+        from cohorts import effects  # the outbox handlers: cohorts.models
+        from cohorts.selectors.learner import (  # seats and calendars: cohorts.models
+            cohort_calendar,
+            leader_admitted_to_lab,
+            learner_cohort_overview,
+            organisation_has_level2_seat,
+        )
+        from cohorts.selectors.people import session_learners  # accounts' and cohorts' models
+        from cohorts.services import attendance_sheet_viewed  # cohorts.models
 
         # The cohort calendar drives which modules are open to its learners.
-        register_calendar_provider(selectors.cohort_calendar)
+        register_calendar_provider(cohort_calendar)
         # The course page shows a learner their own cohort (name, facilitators, weeks).
-        register_cohort_overview_provider(selectors.learner_cohort_overview)
+        register_cohort_overview_provider(learner_cohort_overview)
         # The engine asks cohorts who holds a level-2 seat and who is in the lab.
-        hooks.register("level2_seat", selectors.organisation_has_level2_seat)
-        hooks.register("lab_admission", selectors.leader_admitted_to_lab)
+        hooks.register("level2_seat", organisation_has_level2_seat)
+        hooks.register("lab_admission", leader_admitted_to_lab)
         # A facilitator records attendance for the learners of their own cohorts only.
-        register_attendance_scope(selectors.session_learners)
+        register_attendance_scope(session_learners)
         # Facilitators' views of an attendance sheet go to the access log.
         register_sheet_viewed(attendance_sheet_viewed)
         # Each recipient's e-mail is an outbox message.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from cohorts.selectors import WeekCompletion
+from cohorts.selectors.grid import WeekCompletion
 
 #: Geometry, in SVG user units.
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 34, 30

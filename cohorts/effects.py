@@ -3,8 +3,8 @@
 
 from django.contrib.auth import get_user_model
 
+from cohorts.messages.services import cohort_message_deliver
 from cohorts.models import CohortMessage
-from cohorts.services_messages import cohort_message_deliver
 
 #: The cohorts' outbox kinds.
 MESSAGE = "cohorts.message"

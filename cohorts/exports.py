@@ -17,7 +17,8 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cohorts.selectors import AttendanceRow, CellStatus, CohortGrid
+from cohorts.selectors.attendance import AttendanceRow
+from cohorts.selectors.grid import CellStatus, CohortGrid
 from lms.spreadsheets import XLSX_CONTENT_TYPE, xlsx_bytes
 
 BOM = "\ufeff"

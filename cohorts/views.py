@@ -12,20 +12,12 @@ from django.views.decorators.cache import never_cache
 
 from cohorts import exports
 from cohorts.charts import completion_chart
-from cohorts.selectors import (
-    GridSort,
-    GridStatusFilter,
-    calendar_position,
-    can_follow_cohorts,
-    cohort_attendance,
-    cohort_for,
-    cohort_grid,
-    cohort_members,
-    cohort_organisations,
-    find_organisation,
-    organisation_plan_status,
-    visible_cohorts,
-)
+from cohorts.selectors.access import can_follow_cohorts, cohort_for, visible_cohorts
+from cohorts.selectors.attendance import cohort_attendance
+from cohorts.selectors.calendar import calendar_position
+from cohorts.selectors.grid import GridSort, GridStatusFilter, cohort_grid
+from cohorts.selectors.people import cohort_members, cohort_organisations, find_organisation
+from cohorts.selectors.plans import organisation_plan_status
 from cohorts.services import facilitator_access_log
 
 STATUS_CHOICES = [
@@ -162,7 +154,7 @@ def attendance_export(request, cohort_id: int, extension: str = "csv"):
     session (``?organisation=`` keeps one organisation's people)."""
     _follower(request)
     cohort = cohort_for(user=request.user, cohort_id=cohort_id)
-    members = list(cohort_members(cohort=cohort).select_related("organisation"))
+    members = list(cohort_members(cohort=cohort))
     organisation = None
     if request.GET.get("organisation"):
         organisation = find_organisation(

@@ -47,7 +47,7 @@ urlpatterns += i18n_patterns(
     path("webinaires/", include(webinars_urls)),
     path("cohortes/", include(cohorts_urls)),
     path("parcours/", include(pathway_urls)),
-    path("cohortes/", include("cohorts.urls_messages")),
+    path("cohortes/", include("cohorts.messages.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -7,6 +7,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from cohorts.selectors import access as cohort_access
+
 register = template.Library()
 
 
@@ -51,10 +53,8 @@ def can_access_admin(context) -> bool:
 @register.simple_tag(takes_context=True)
 def can_follow_cohorts(context) -> bool:
     """Facilitators and programme staff see the link to their cohorts."""
-    from cohorts.selectors import can_follow_cohorts as follows
-
     user = context.get("user")
-    return bool(user and follows(user))
+    return bool(user and cohort_access.can_follow_cohorts(user))
 
 
 @register.filter

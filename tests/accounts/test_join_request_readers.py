@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cohorts.selectors import cohort_grid
-from cohorts.services_messages import cohort_message_recipient_ids
+from cohorts.messages.services import cohort_message_recipient_ids
+from cohorts.selectors.grid import cohort_grid
 from lms.accounts.models import OrganisationJoinRequest
 from lms.accounts.services import join_request_accept
 from lms.pathway.models import BursaryEligibility, LevelCompletion

@@ -5,7 +5,8 @@ from datetime import date, timedelta
 import pytest
 
 from cohorts.models import Cohort, CohortPause
-from cohorts.selectors import cohort_grid, expected_week
+from cohorts.selectors.calendar import expected_week
+from cohorts.selectors.grid import cohort_grid
 from cohorts.services import seat_admit
 from tests.cohorts.conftest import START, learner_of
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cohorts.charts import PLOT_HEIGHT, completion_chart
-from cohorts.selectors import cohort_grid
+from cohorts.selectors.grid import cohort_grid
 from tests.cohorts.conftest import complete, learner_of
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from cohorts.selectors import cohort_grid
+from cohorts.selectors.grid import cohort_grid
 from tests.cohorts.conftest import answer, complete, learner_of, rate
 
 #: Monday of week 3: four required modules are due (two in week 1, one each in 2 and 3).

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from cohorts.models import Cohort
-from cohorts.selectors import CellStatus, GridSort, GridStatusFilter, cohort_grid
+from cohorts.selectors.grid import CellStatus, GridSort, GridStatusFilter, cohort_grid
 from cohorts.services import seat_admit, seat_remove
 from tests.cohorts.conftest import answer, complete, learner_of, rate
 from tests.factories import OrganisationFactory, UserFactory, course_page, level_page, module_page
@@ -175,9 +175,9 @@ def test_english_readers_see_translated_titles_on_french_columns(cohort, modules
 def test_messages_to_flagged_learners_use_the_grids_flags(cohort, people):
     from unittest import mock
 
-    from cohorts.selectors import cohort_flagged_learner_ids
+    from cohorts.selectors.grid import cohort_flagged_learner_ids
 
-    with mock.patch("cohorts.selectors.timezone.localdate", return_value=TODAY):
+    with mock.patch("cohorts.selectors.grid.timezone.localdate", return_value=TODAY):
         flagged = cohort_flagged_learner_ids(cohort)
     names = {people_name for people_name, person in people.items() if person.pk in flagged}
     assert names == {"beatrice", "chloe"}

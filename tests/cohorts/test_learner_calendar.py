@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from cohorts.selectors import cohort_schedule
+from cohorts.selectors.calendar import cohort_schedule
 from cohorts.services import seat_remove
 from courses.models import ModuleCompletion
 from tests.cohorts.builders import admit, level2_course, make_cohort

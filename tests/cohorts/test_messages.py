@@ -6,9 +6,9 @@ from unittest import mock
 import pytest
 from django.core import mail
 
+from cohorts.messages.services import cohort_message_deliver, cohort_message_send
 from cohorts.models import CohortMessage
 from cohorts.services import seat_remove
-from cohorts.services_messages import cohort_message_deliver, cohort_message_send
 from lms.outbox.models import OutboxMessage
 from lms.outbox.services import outbox_process
 from tests.cohorts.builders import admit, lab_course, make_cohort
@@ -124,7 +124,7 @@ def test_flagged_learners_only_goes_to_the_flagged_ones(
 ):
     client.force_login(facilitator)
     flagged = {members["en"].pk, 999999}  # someone outside the cohort is never written to
-    with mock.patch("cohorts.services_messages.cohort_flagged_learner_ids", return_value=flagged):
+    with mock.patch("cohorts.messages.services.cohort_flagged_learner_ids", return_value=flagged):
         post_message(client, cohort, django_capture_on_commit_callbacks, audience="flagged")
 
     assert [m.to for m in mail.outbox] == [["sam@cuisines.test"]]

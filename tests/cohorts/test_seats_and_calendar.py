@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from cohorts.models import Cohort, CohortPause, CohortSeat
-from cohorts.selectors import (
+from cohorts.selectors.learner import (
     cohort_calendar,
     leader_admitted_to_lab,
     organisation_has_level2_seat,

@@ -261,7 +261,7 @@ def test_the_organisation_page_shows_statuses_never_content(
 
 
 def test_organisation_plan_status_is_not_started_until_the_plans_exist(kitchen):
-    from cohorts.selectors import organisation_plan_status
+    from cohorts.selectors.plans import organisation_plan_status
 
     assert organisation_plan_status(kitchen) == {
         "self_assessment": "not_started",

@@ -16,8 +16,8 @@ from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils import timezone
 
+from cohorts.messages.services import cohort_message_deliver
 from cohorts.models import CohortMessage
-from cohorts.services_messages import cohort_message_deliver
 from lms.accounts.effects import join_request_waiting
 from lms.accounts.models import OrganisationContact, OrganisationJoinRequest
 from lms.accounts.services import join_request_accept

@@ -10,10 +10,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 
-from cohorts.forms_messages import CohortMessageForm
+from cohorts.messages.forms import CohortMessageForm
+from cohorts.messages.selectors import cohort_messages
+from cohorts.messages.services import cohort_message_recipient_ids, cohort_message_send
 from cohorts.models import CohortMessage
-from cohorts.selectors import cohort_for, cohort_messages
-from cohorts.services_messages import cohort_message_recipient_ids, cohort_message_send
+from cohorts.selectors.access import cohort_for
 
 
 @login_required

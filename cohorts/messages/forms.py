@@ -1,3 +1,5 @@
+"""The form a facilitator writes a message to their cohort with."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

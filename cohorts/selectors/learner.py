@@ -1,0 +1,69 @@
+"""A learner's own cohort: which one they follow a course through, its calendar, what
+they see of it; and the completion engine's questions about seats."""
+
+from dataclasses import dataclass, field
+
+from cohorts.models import Cohort, CohortSeat
+from cohorts.selectors.calendar import CalendarRow, cohort_schedule
+from courses.schedule import CourseCalendar
+from courses.selectors import level_path
+
+
+def learner_cohort(*, learner, course) -> Cohort | None:
+    """Return the cohort through which ``learner`` follows ``course`` (French page), if any."""
+    seats = CohortSeat.objects.active().filter(cohort__course=course).select_related("cohort")
+    if learner.organisation_id:
+        seat = seats.filter(organisation_id=learner.organisation_id).first()
+        if seat is not None:
+            return seat.cohort
+    seat = seats.filter(leader=learner).first()
+    return seat.cohort if seat else None
+
+
+def cohort_calendar(*, learner, course) -> CourseCalendar | None:
+    """The calendar provider courses ask: the learner's cohort's weeks, if they have one."""
+    cohort = learner_cohort(learner=learner, course=course)
+    if cohort is None:
+        return None
+    return CourseCalendar(week_starts=cohort.week_starts(), source="cohort")
+
+
+@dataclass(frozen=True)
+class LearnerCohort:
+    """What a learner sees of their cohort: its name, its facilitators' names, its weeks.
+    Nothing about the other learners."""
+
+    name: str
+    facilitator_names: list[str] = field(default_factory=list)
+    calendar: list[CalendarRow] = field(default_factory=list)
+
+
+def learner_cohort_overview(*, learner, course) -> LearnerCohort | None:
+    """Return what ``learner`` may see of their cohort for ``course`` (French page)."""
+    if learner is None or not learner.is_authenticated:
+        return None
+    cohort = learner_cohort(learner=learner, course=course)
+    if cohort is None:
+        return None
+    facilitators = cohort.facilitators.order_by("last_name", "first_name")
+    names = [f"{f.first_name} {f.last_name}".strip() for f in facilitators]
+    return LearnerCohort(
+        name=cohort.name,
+        facilitator_names=[name for name in names if name],
+        calendar=cohort_schedule(cohort),
+    )
+
+
+def organisation_has_level2_seat(*, organisation) -> bool:
+    """Answer the engine's question: does this organisation hold a level-2 seat?"""
+    return (
+        CohortSeat.objects.active()
+        .filter(organisation=organisation, cohort__course__format="course")
+        .filter(cohort__course__path__startswith=level_path(2))
+        .exists()
+    )
+
+
+def leader_admitted_to_lab(*, learner) -> bool:
+    """Answer the engine's question: was this person admitted to the leadership lab?"""
+    return CohortSeat.objects.active().filter(leader=learner, cohort__course__format="lab").exists()
