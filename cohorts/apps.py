@@ -5,11 +5,6 @@ handlers."""
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from courses.schedule import register_calendar_provider, register_cohort_overview_provider
-from lms import outbox
-from lms.pathway import hooks
-from webinars.scope import register_attendance_scope, register_sheet_viewed
-
 
 class CohortsConfig(AppConfig):
     name = "cohorts"
@@ -42,6 +37,10 @@ class CohortsConfig(AppConfig):
         )
         from cohorts.selectors.people import session_learners  # accounts' and cohorts' models
         from cohorts.services import attendance_sheet_viewed  # cohorts.models
+        from courses.schedule import register_calendar_provider, register_cohort_overview_provider
+        from lms import outbox
+        from lms.pathway import hooks  # the registries below import the apps' models too
+        from webinars.scope import register_attendance_scope, register_sheet_viewed
 
         # The cohort calendar drives which modules are open to its learners.
         register_calendar_provider(cohort_calendar)

@@ -13,16 +13,15 @@ from django.utils.translation import gettext as _
 
 from cohorts.models import Cohort, CohortMessage
 from cohorts.selectors.grid import cohort_flagged_learner_ids
-from cohorts.selectors.people import cohort_accounts
+from cohorts.selectors.people import cohort_learners
 from lms.emails import send_templated_email
 from lms.outbox.services import outbox_add
 
 
 def cohort_message_recipient_ids(*, cohort: Cohort, audience: str) -> list[int]:
-    """Return who a message to ``audience`` goes to: every account the cohort's seats
-    admit (``cohort_accounts``: its learners, and other active members of its seated
-    organisations), or those of its learners who are flagged."""
-    ids = list(cohort_accounts(cohort).values_list("pk", flat=True))
+    """Return who a message to ``audience`` goes to: the cohort's learners
+    (``cohort_learners``), or those of them who are flagged."""
+    ids = list(cohort_learners(cohort).values_list("pk", flat=True))
     if audience == CohortMessage.Audience.FLAGGED:
         flagged = cohort_flagged_learner_ids(cohort)
         ids = [pk for pk in ids if pk in flagged]

@@ -1,5 +1,5 @@
-"""The cohort's people: its learners (the one definition, ``cohort_learners``), the wider
-set a message to the whole cohort reaches, its organisations, and a session's learners."""
+"""The cohort's people: its learners (the one definition, ``cohort_learners``), its
+organisations, and a session's learners."""
 
 import unicodedata
 
@@ -35,13 +35,6 @@ def cohort_members(*, cohort: Cohort) -> QuerySet[User]:
     """Return the cohort's learners with their organisation, as the grid and the
     attendance rows show them."""
     return cohort_learners(cohort).select_related("organisation")
-
-
-def cohort_accounts(cohort: Cohort) -> QuerySet[User]:
-    """Return every active account the cohort's active seats admit, whatever its roles:
-    its learners, and any other active member of a seated organisation (or a seated
-    leader without the learner role). A message to the whole cohort goes to these."""
-    return User.objects.filter(_seat_holders(cohort), is_active=True).order_by("pk")
 
 
 def session_learners(*, user, session) -> QuerySet[User]:

@@ -1,8 +1,7 @@
 """Who the cohort's learners are (``cohort_learners``): the learner accounts (active, with
 the learner role) of the organisations an active seat admits, or, in the lab, the leaders
-an active seat admits. The grid, the attendance rows, the session's learners and the
-attendance sheet all see the same people. (A message to the whole cohort reaches wider,
-``cohort_accounts``: every active account the seats admit, as test_messages expects.)"""
+an active seat admits. The grid, the attendance rows, the session's learners, the
+attendance sheet and a message to the whole cohort all reach the same people."""
 
 from datetime import datetime
 

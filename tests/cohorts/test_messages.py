@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from cohorts.messages.services import cohort_message_deliver, cohort_message_send
 from cohorts.models import CohortMessage
@@ -28,7 +29,8 @@ def facilitator(db):
 
 @pytest.fixture
 def cohort(facilitator, organisation):
-    cohort = make_cohort(facilitators=[facilitator])
+    # Starting today: nobody is behind or idle yet, so nobody is flagged.
+    cohort = make_cohort(facilitators=[facilitator], starts_on=timezone.localdate())
     admit(cohort, organisation=organisation)
     return cohort
 
@@ -38,18 +40,24 @@ def members(cohort, organisation):
     """Two learners of the seated organisation, one reading in English; and others who
     must not receive anything."""
     french = UserFactory(
-        first_name="Camille", email="camille@cuisines.test", organisation=organisation
+        first_name="Camille",
+        email="camille@cuisines.test",
+        organisation=organisation,
+        roles=["learner"],
     )
     english = UserFactory(
         first_name="Sam",
         email="sam@cuisines.test",
         organisation=organisation,
         preferred_language="en",
+        roles=["learner"],
     )
-    UserFactory(email="parti@cuisines.test", organisation=organisation, is_active=False)
-    UserFactory(email="ailleurs@autre.test", organisation=OrganisationFactory())
+    UserFactory(
+        email="parti@cuisines.test", organisation=organisation, is_active=False, roles=["learner"]
+    )
+    UserFactory(email="ailleurs@autre.test", organisation=OrganisationFactory(), roles=["learner"])
     removed = OrganisationFactory(name="Organisme retiré")
-    UserFactory(email="retire@retire.test", organisation=removed)
+    UserFactory(email="retire@retire.test", organisation=removed, roles=["learner"])
     seat_remove(seat=admit(cohort, organisation=removed), actor=None)
     return {"fr": french, "en": english}
 
@@ -147,8 +155,10 @@ def test_nobody_flagged_means_nothing_is_sent(
 @pytest.mark.django_db
 def test_the_lab_writes_to_its_seated_leaders(facilitator, django_capture_on_commit_callbacks):
     lab = make_cohort(lab_course(), facilitators=[facilitator])
-    leader = UserFactory(email="leader@exemple.test", organisation=OrganisationFactory())
-    UserFactory(email="collegue@exemple.test", organisation=leader.organisation)
+    leader = UserFactory(
+        email="leader@exemple.test", organisation=OrganisationFactory(), roles=["learner"]
+    )
+    UserFactory(email="collegue@exemple.test", organisation=leader.organisation, roles=["learner"])
     admit(lab, leader=leader)
 
     with django_capture_on_commit_callbacks(execute=True):
