@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from courses.demo import pathway_demo_load
 from courses.models import PathwayHomePage
 from lms.accounts.models import Organisation, OrganisationContact, Region, User
 from lms.accounts.roles import role_group
+from lms.demo.courses import pathway_demo_load
 
 #: Shared by every demo account; printed by ``make demo`` and written in the README.
 DEMO_PASSWORD = "DATAide-demo-2026"  # noqa: S105 - demonstration data only

@@ -3,7 +3,7 @@ from django.core.management import call_command
 
 from lms.accounts.models import Organisation, User
 from lms.accounts.roles import user_roles
-from lms.management.commands.load_demo import DEMO_PASSWORD
+from lms.demo.management.commands.load_demo import DEMO_PASSWORD
 
 
 @pytest.mark.django_db

@@ -22,7 +22,7 @@ from wagtail.utils.file import hash_filelike
 
 from courses.models import CoursePage, LevelPage, ModulePage, PathwayHomePage
 
-MEDIA_DIR = Path(__file__).resolve().parent / "demo_media"
+MEDIA_DIR = Path(__file__).resolve().parent / "media"
 
 #: key: (file in ``demo_media``, document title)
 DOCUMENTS = {
@@ -1295,7 +1295,7 @@ def pathway_demo_load(*, author=None) -> None:
         level = _publish(home, LevelPage(**_fields(spec)), author)
         _translate(level, english, spec["english"], author)
         levels[level.number] = level
-    from webinars.demo import webinar_demo_load
+    from lms.demo.webinars import webinar_demo_load
 
     webinar_demo_load(
         level=levels[LevelPage.Number.AWARENESS],
