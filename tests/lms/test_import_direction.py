@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 #: The layer of each package, most specific first. The project itself (settings, URLs,
-#: the demo command, management commands) sits above everything and is not checked.
+#: the demo data, management commands) sits above everything and is not checked.
 LAYERS = [
     ("lms.settings", None),
     ("lms.urls", None),
