@@ -44,10 +44,8 @@ def _cohort_learners(course, start):
     ]  # fmt: skip
     organisations = list(Organisation.objects.order_by("pk")[:6])
     for first, last, org_index, done in people:
-        user = account_create(
-            email=demo_email(first, last), first=first, last=last, roles=["learner"],
-            organisation=organisations[org_index],
-        )  # fmt: skip
+        email = demo_email(first, last)
+        user = account_create(email, first, last, ["learner"], organisations[org_index])
         for position, module in enumerate(modules[:done]):
             ModuleCompletion.objects.create(
                 learner=user, module=module, module_title=module.title,

@@ -44,7 +44,7 @@ def demo_email(first: str, last: str) -> str:
     )
 
 
-def account_create(*, email, first, last, roles, organisation=None, superuser=False) -> User:
+def account_create(email, first, last, roles, organisation=None, superuser=False) -> User:
     """Create a demo account that logs in with ``DEMO_PASSWORD``: its address verified,
     its roles given."""
     manager = User.objects.create_superuser if superuser else User.objects.create_user
@@ -76,14 +76,7 @@ def people_demo_load() -> None:
     ]
     for email, first, last, roles, org_index, superuser in DEMO_ACCOUNTS:
         organisation = organisations[org_index] if org_index is not None else None
-        user = account_create(
-            email=email,
-            first=first,
-            last=last,
-            roles=roles,
-            organisation=organisation,
-            superuser=superuser,
-        )
+        user = account_create(email, first, last, roles, organisation, superuser)
         if organisation is not None:
             OrganisationContact.objects.create(
                 organisation=organisation, person=user, position="Coordonnatrice"
