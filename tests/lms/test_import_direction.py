@@ -84,6 +84,18 @@ def test_no_import_points_up_but_the_listed_ones():
     )
 
 
+def test_no_app_imports_the_demo_data():
+    """The demo data sits above every app: it imports them, none imports it."""
+    found = {
+        module
+        for module, path in project_modules()
+        if layer(module)[0] != "lms.demo"
+        and any(layer(name)[0] == "lms.demo" for name in imported(path))
+    }
+
+    assert found == set(), "imports of lms.demo: " + ", ".join(sorted(found))
+
+
 def test_the_check_sees_an_import_inside_a_function(tmp_path):
     path = tmp_path / "example.py"
     path.write_text("def f():\n    from lms.pathway.services import pathway_evaluate\n")
