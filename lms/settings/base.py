@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cohorts",
     "webinars",
     "content",
+    "lms.demo",  # demonstration data, above every app it loads
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -23,7 +23,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 DEMO_VIDEO = (
-    Path(__file__).resolve().parents[2] / "courses" / "demo_media" / "culture-des-donnees.mp4"
+    Path(__file__).resolve().parents[2] / "lms" / "demo" / "media" / "culture-des-donnees.mp4"
 )
 
 

@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Revision
 from content.blocks import QuizQuestionBlock
 from courses.models import CoursePage, LevelPage, ModulePage
 from lms.accounts.models import User
+from webinars.models import WebinarPage, WebinarSession
 
 
 @pytest.fixture
@@ -143,8 +144,6 @@ def test_every_demo_page_renders_in_french_and_its_translation_under_en(demo, cl
 
 @pytest.mark.django_db
 def test_demo_has_the_awareness_webinar_with_sessions_and_a_replay(client):
-    from webinars.models import WebinarPage, WebinarSession
-
     call_command("load_demo", stdout=io.StringIO())
     webinar = WebinarPage.objects.get(locale__language_code="fr")
     english = WebinarPage.objects.get(locale__language_code="en")

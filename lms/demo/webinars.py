@@ -1,11 +1,15 @@
-"""Demonstration webinar: the level-1 awareness webinar, sessions to come, a replay."""
+"""Demonstration webinar: the level-1 awareness webinar, sessions to come, a replay, and
+the demo learner's attendance at last week's session."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 from wagtail.models import Locale
 
+from lms.accounts.models import User
+from lms.demo.pages import publish, translate
 from webinars.models import WebinarPage, WebinarSession
+from webinars.services import attendance_mark
 
 DESCRIPTION = (
     "<p>En deux heures, le webinaire de sensibilisation présente ce que la transition "
@@ -24,7 +28,7 @@ DESCRIPTION_EN = (
 )
 
 
-def webinar_demo_load(*, level, documents: dict, author, publish, translate) -> WebinarPage:
+def webinar_demo_load(*, level, documents: dict, author) -> WebinarPage:
     """Add the awareness webinar under level 1: a session last week, three to come."""
     now = timezone.localtime()
     page = WebinarPage(
@@ -68,3 +72,17 @@ def webinar_demo_load(*, level, documents: dict, author, publish, translate) -> 
         author,
     )
     return page
+
+
+def webinar_demo_attend() -> None:
+    """The demo learner attended last week's live session: level 1 is complete and her
+    organisation eligible for the seed bursary, as a learner would see it."""
+    past = WebinarSession.objects.filter(starts_at__lt=timezone.now()).first()
+    if past is not None:
+        attendance_mark(
+            session=past,
+            learner=User.objects.get(email="apprenante@dataide.test"),
+            minutes_present=past.duration_minutes,
+            recorded_by=User.objects.get(email="equipe@dataide.test"),
+            reason="Présente du début à la fin (démonstration).",
+        )

@@ -1,9 +1,16 @@
-import pytest
-from django.core.management import call_command
+import re
+from pathlib import Path
 
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.validators import validate_email
+
+from cohorts.models import Cohort
 from lms.accounts.models import Organisation, User
 from lms.accounts.roles import user_roles
-from lms.management.commands.load_demo import DEMO_PASSWORD
+from lms.demo.people import DEMO_PASSWORD
+from lms.pathway.models import BursaryEligibility, LevelCompletion
 
 
 @pytest.mark.django_db
@@ -32,8 +39,6 @@ def test_demo_data_loads_once_and_keeps_what_is_there(client):
 
 @pytest.mark.django_db
 def test_the_demo_learner_has_completed_level_1(client):
-    from lms.pathway.models import BursaryEligibility, LevelCompletion
-
     call_command("load_demo", stdout=open("/dev/null", "w"))
     learner = User.objects.get(email="apprenante@dataide.test")
     assert LevelCompletion.objects.get(learner=learner).level == 1
@@ -44,8 +49,6 @@ def test_the_demo_learner_has_completed_level_1(client):
 
 @pytest.mark.django_db
 def test_the_demo_facilitator_has_a_cohort_with_seats(client):
-    from cohorts.models import Cohort
-
     call_command("load_demo", stdout=open("/dev/null", "w"))
     cohort = Cohort.objects.get()
     assert cohort.seats.active().count() == 6
@@ -57,8 +60,6 @@ def test_the_demo_facilitator_has_a_cohort_with_seats(client):
 
 @pytest.mark.django_db
 def test_every_demo_account_is_a_valid_address_that_logs_in(client):
-    from django.core.validators import validate_email
-
     call_command("load_demo", stdout=open("/dev/null", "w"))
     emails = list(User.objects.order_by("email").values_list("email", flat=True))
     assert "lea.bergeron@dataide.test" in emails
@@ -73,11 +74,6 @@ def test_every_demo_account_is_a_valid_address_that_logs_in(client):
 
 @pytest.mark.django_db
 def test_the_readme_lists_the_demo_accounts_that_exist():
-    import re
-    from pathlib import Path
-
-    from django.conf import settings
-
     call_command("load_demo", stdout=open("/dev/null", "w"))
     readme = (Path(settings.BASE_DIR) / "README.md").read_text()
     section = readme.split("### Demo accounts", 1)[1].split("\n## ", 1)[0]

@@ -1,0 +1,41 @@
+"""Load demonstration data into an empty database; safe to run again."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from lms.accounts.models import User
+from lms.demo.cohorts import cohort_demo_load
+from lms.demo.courses import home_demo_translate, pathway_demo_load
+from lms.demo.people import DEMO_ACCOUNTS, DEMO_PASSWORD, people_demo_load
+from lms.demo.webinars import webinar_demo_attend
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demonstration organisations, accounts, English home page and pathway "
+        "(levels, the 12-week course, the leadership lab, partly in English)."
+    )
+
+    def handle(self, *args, **options):
+        if User.objects.exists():
+            self.stdout.write("La base contient déjà des données : rien n'est chargé.")
+        else:
+            with transaction.atomic():
+                self._load()
+            self.stdout.write(self.style.SUCCESS("Données de démonstration chargées."))
+        self._print_accounts()
+
+    def _load(self):
+        people_demo_load()
+        home_demo_translate()
+        pathway_demo_load(author=User.objects.get(email="autrice@dataide.test"))
+        cohort_demo_load()
+        webinar_demo_attend()
+
+    def _print_accounts(self):
+        self.stdout.write("")
+        self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD})")
+        for email, _first, _last, roles, _org, superuser in DEMO_ACCOUNTS:
+            label = "administrateur" if superuser else ", ".join(roles)
+            self.stdout.write(f"  {email:28} {label}")
+        self.stdout.write("")
