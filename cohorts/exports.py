@@ -19,10 +19,9 @@ from django.utils.translation import gettext as _
 
 from cohorts.selectors.attendance import AttendanceRow
 from cohorts.selectors.grid import CellStatus, CohortGrid
-from lms.spreadsheets import XLSX_CONTENT_TYPE, xlsx_bytes
+from lms.spreadsheets import XLSX_CONTENT_TYPE, csv_safe, xlsx_bytes
 
 BOM = "\ufeff"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class _Echo:
@@ -30,14 +29,6 @@ class _Echo:
 
     def write(self, value: str) -> str:
         return value
-
-
-def safe(value) -> str:
-    """Return a cell's text, defused if a spreadsheet would take it for a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 def csv_delimiter() -> str:
@@ -52,7 +43,7 @@ def csv_response(rows: Iterable[list], *, filename: str) -> StreamingHttpRespons
     def lines():
         yield BOM
         for row in rows:
-            yield writer.writerow([safe(cell) for cell in row])
+            yield writer.writerow([csv_safe(cell) for cell in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -68,9 +68,6 @@ class PathwayHomePage(FrenchFallbackMixin, PageWithViews, Page):
 class LevelPage(FrenchFallbackMixin, PageWithViews, Page):
     context_view = "courses.views.level_context"
 
-    #: The programme's three levels (``Level``), as a level page's own name for them.
-    Number = Level
-
     number = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
     audience = RichTextField(_("who it is for"), features=INTRO_FEATURES)

@@ -55,7 +55,12 @@ def xlsx_bytes(rows: Iterable[list], *, title: str) -> bytes:
     return output.getvalue()
 
 
-def csv_safe(value: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula (organisation names are typed by
-    people signing up)."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+#: What a spreadsheet takes for the start of a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value) -> str:
+    """Return a cell's text, defused if a spreadsheet would take it for a formula (names
+    are typed by people signing up)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

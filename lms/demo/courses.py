@@ -14,7 +14,7 @@ it goes through gettext. Long text is written wrapped and squashed to single spa
 from wagtail.documents.models import Document
 from wagtail.models import Locale
 
-from courses.models import CoursePage, LevelPage, ModulePage, PathwayHomePage
+from courses.models import CoursePage, Level, LevelPage, ModulePage, PathwayHomePage
 from lms.demo import course_weeks_1_to_4, course_weeks_5_to_12, lab_modules
 from lms.demo.blocks import Module
 from lms.demo.documents import documents_upload, stream
@@ -52,10 +52,10 @@ def pathway_demo_load(*, author=None) -> None:
         level = publish(home, LevelPage(**_fields(spec)), author)
         translate(level, english, spec["english"], author)
         levels[level.number] = level
-    webinar_demo_load(level=levels[LevelPage.Number.AWARENESS], documents=documents, author=author)
+    webinar_demo_load(level=levels[Level.AWARENESS], documents=documents, author=author)
     for parent, course_spec, modules in (
-        (levels[LevelPage.Number.ACCELERATION], COURSE, COURSE_MODULES),
-        (levels[LevelPage.Number.INNOVATION], LAB, LAB_MODULES),
+        (levels[Level.ACCELERATION], COURSE, COURSE_MODULES),
+        (levels[Level.INNOVATION], LAB, LAB_MODULES),
     ):
         course = publish(parent, CoursePage(**_fields(course_spec)), author)
         translate(course, english, course_spec["english"], author)

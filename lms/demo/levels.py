@@ -1,11 +1,11 @@
 """The demo pathway's levels and its two courses, the 12-week course and the leadership lab,
 in French with their English translations (``english``)."""
 
-from courses.models import CoursePage, LevelPage
+from courses.models import CoursePage, Level
 
 LEVELS = [
     {
-        "number": LevelPage.Number.AWARENESS,
+        "number": Level.AWARENESS,
         "slug": "sensibilisation",
         "title": "Sensibilisation",
         "intro": """<p>Le premier pas du parcours DATAide : un webinaire de deux heures pour
@@ -42,7 +42,7 @@ LEVELS = [
         },
     },
     {
-        "number": LevelPage.Number.ACCELERATION,
+        "number": Level.ACCELERATION,
         "slug": "acceleration",
         "title": "Accélération",
         "intro": """<p>Une formation de 12 semaines, en cohorte, qui alterne modules
@@ -78,7 +78,7 @@ LEVELS = [
         },
     },
     {
-        "number": LevelPage.Number.INNOVATION,
+        "number": Level.INNOVATION,
         "slug": "innovation",
         "title": "Innovation",
         "intro": """<p>Un laboratoire de soutien au leadership pour les personnes qui veulent

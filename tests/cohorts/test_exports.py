@@ -11,7 +11,7 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from cohorts.exports import safe
+from lms.spreadsheets import csv_safe as safe
 from tests.cohorts.conftest import answer, complete, learner_of
 from tests.factories import webinar_page
 from webinars.models import Attendance, WebinarSession

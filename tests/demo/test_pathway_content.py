@@ -6,7 +6,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, Revision
 
 from content.blocks import QuizQuestionBlock
-from courses.models import CoursePage, LevelPage, ModulePage
+from courses.models import CoursePage, Level, LevelPage, ModulePage
 from lms.accounts.models import User
 from webinars.models import WebinarPage, WebinarSession
 
@@ -48,7 +48,7 @@ def test_the_course_alternates_learning_and_experimentation_over_twelve_weeks(de
     course = french(CoursePage).get(format=CoursePage.Format.COURSE)
     modules = course_modules(CoursePage.Format.COURSE)
 
-    assert course.get_parent().specific.number == LevelPage.Number.ACCELERATION
+    assert course.get_parent().specific.number == Level.ACCELERATION
     assert (course.duration_weeks, course.lock_by_week) == (
         12,
         True,
@@ -66,7 +66,7 @@ def test_the_course_alternates_learning_and_experimentation_over_twelve_weeks(de
 def test_the_leadership_lab_has_four_modules_under_level_three(demo):
     lab = french(CoursePage).get(format=CoursePage.Format.LAB)
 
-    assert lab.get_parent().specific.number == LevelPage.Number.INNOVATION
+    assert lab.get_parent().specific.number == Level.INNOVATION
     assert len(course_modules(CoursePage.Format.LAB)) == 4
 
 

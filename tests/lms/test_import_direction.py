@@ -100,3 +100,32 @@ def test_the_check_sees_an_import_inside_a_function(tmp_path):
     path = tmp_path / "example.py"
     path.write_text("def f():\n    from lms.pathway.services import pathway_evaluate\n")
     assert "lms.pathway.services" in set(imported(path))
+
+
+def imports_inside_functions(path: Path):
+    """Yield (function name, line) of every import placed inside a function."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Import | ast.ImportFrom):
+                    yield node.name, inner.lineno
+
+
+def test_imports_inside_functions_are_only_where_django_requires_them():
+    """An import inside a function hides a dependency (and, often, a loop). The one place
+    Django requires it is ``AppConfig.ready()`` in ``apps.py``, which runs once every model
+    is loaded; there, each says why in a comment."""
+    hidden = [
+        f"{path.relative_to(ROOT)}:{line} ({function})"
+        for _module, path in project_modules()
+        for function, line in imports_inside_functions(path)
+        if not (path.name == "apps.py" and function == "ready")
+    ]
+    assert hidden == []
+
+    for _module, path in project_modules():
+        if path.name == "apps.py" and any(imports_inside_functions(path)):
+            source = path.read_text()
+            ready = source[source.index("def ready(") :]
+            assert "# Imported here" in ready, f"{path.relative_to(ROOT)}: say why in ready()"
