@@ -68,7 +68,7 @@ def test_a_cohort_message_with_the_broker_down(client, redis_broker):
     cohort = make_cohort(facilitators=[facilitator])
     organisation = OrganisationFactory()
     admit(cohort, organisation=organisation)
-    learners = [UserFactory(organisation=organisation) for _ in range(3)]
+    learners = [UserFactory(organisation=organisation, roles=["learner"]) for _ in range(3)]
     client.force_login(facilitator)
 
     redis_broker.stop()
