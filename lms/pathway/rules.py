@@ -130,13 +130,14 @@ def level2_evidence(learner) -> dict | None:
     modules = _required_modules_evidence(learner, number=Level.ACCELERATION, course_format="course")
     if modules is None:
         return None
-    if not hooks.ask("transition_plan_submitted", organisation=organisation):
+    plan = hooks.record("transition_plan", organisation=organisation)
+    if plan is None:
         return None
     return {
         "rule": "level2.course_and_plan",
         "records": [
             *modules["records"],
-            {"kind": "transition_plan", "organisation": organisation.pk},
+            {**plan, "kind": "transition_plan", "organisation": organisation.pk},
         ],
     }
 

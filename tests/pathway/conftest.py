@@ -35,15 +35,15 @@ def seats_and_plans():
         return organisation.pk in state["seats"]
 
     def plan(*, organisation):
-        return organisation.pk in state["plans"]
+        return {} if organisation.pk in state["plans"] else None
 
     def lab(*, learner):
         return learner.pk in state["lab"]
 
     hooks.register("level2_seat", seat)
-    hooks.register("transition_plan_submitted", plan)
+    hooks.register_record("transition_plan", plan)
     hooks.register("lab_admission", lab)
     yield state
     hooks.unregister("level2_seat", seat)
-    hooks.unregister("transition_plan_submitted", plan)
+    hooks.unregister_record("transition_plan", plan)
     hooks.unregister("lab_admission", lab)
