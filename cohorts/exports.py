@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from cohorts.selectors.attendance import AttendanceRow
 from cohorts.selectors.grid import CellStatus, CohortGrid
+from cohorts.selectors.plans import KEYS
 from lms.spreadsheets import XLSX_CONTENT_TYPE, csv_safe, xlsx_bytes
 
 BOM = "\ufeff"
@@ -80,13 +81,17 @@ def _date(value) -> str:
     return timezone.localtime(value).date().isoformat() if value else ""
 
 
-def grid_rows(grid: CohortGrid) -> list[list]:
-    """Return the grid as rows: the header, then one row per learner."""
+def grid_rows(grid: CohortGrid, *, states: dict | None = None) -> list[list]:
+    """Return the grid as rows: the header, then one row per learner, with where their
+    organisation stands on its self-assessment and plan (``states``: the status, never
+    the content)."""
+    states = states or {}
     header = [_("Organisation"), _("Person")]
     header += [
         _("Week %(week)s: %(title)s") % {"week": c.week, "title": c.title} for c in grid.columns
     ]
     header += [_("Modules done"), _("Last activity"), _("Behind"), _("Inactive")]
+    header += [str(label) for label in KEYS.values()]
     rows = [header]
     for group in grid.groups:
         organisation = group.organisation.name if group.organisation else ""
@@ -100,9 +105,17 @@ def grid_rows(grid: CohortGrid) -> list[list]:
                     _date(row.last_activity),
                     yes_no(row.behind),
                     yes_no(row.inactive),
+                    *_states(states, group.organisation),
                 ]
             )
     return rows
+
+
+def _states(states: dict, organisation) -> list[str]:
+    if organisation is None:
+        return ["" for _key in KEYS]
+    mine = states.get(organisation.pk, {})
+    return [mine[key].status_label if key in mine else "" for key in KEYS]
 
 
 def attendance_rows(rows: list[AttendanceRow]) -> list[list]:

@@ -174,6 +174,8 @@ class FacilitatorAccess(models.Model):
         EXPORT_GRID = "export_grid", _("Progress export")
         EXPORT_ATTENDANCE = "export_attendance", _("Attendance export")
         ATTENDANCE = "attendance", _("Attendance sheet of a live session")
+        SELF_ASSESSMENT = "self_assessment", _("An organisation's shared self-assessment")
+        TRANSITION_PLAN = "transition_plan", _("An organisation's shared transition plan")
 
     facilitator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",

@@ -17,7 +17,7 @@ from cohorts.selectors.attendance import cohort_attendance
 from cohorts.selectors.calendar import calendar_position
 from cohorts.selectors.grid import GridSort, GridStatusFilter, cohort_grid
 from cohorts.selectors.people import cohort_members, cohort_organisations, find_organisation
-from cohorts.selectors.plans import organisation_plan_status
+from cohorts.selectors.plans import KEYS, transition_states
 from cohorts.services import facilitator_access_log
 
 STATUS_CHOICES = [
@@ -121,7 +121,16 @@ def organisation_view(request, cohort_id: int, organisation_id: int):
             "cohort": cohort,
             "organisation": organisation,
             "grid": shown,
-            "plan": organisation_plan_status(organisation),
+            "states": [
+                (label, state)
+                for (key, label), state in zip(
+                    KEYS.items(),
+                    transition_states(cohort=cohort, organisations=[organisation])[
+                        organisation.pk
+                    ].values(),
+                    strict=True,
+                )
+            ],
         },
     )
 
@@ -138,8 +147,9 @@ def grid_export(request, cohort_id: int, extension: str = "csv"):
     facilitator_access_log(
         user=request.user, cohort=cohort, view="export_grid", organisation=options["organisation"]
     )
+    states = transition_states(cohort=cohort, organisations=grid.organisations)
     return exports.spreadsheet_response(
-        exports.grid_rows(shown),
+        exports.grid_rows(shown, states=states),
         kind="progression",
         cohort=cohort,
         extension=extension,

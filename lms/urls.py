@@ -48,6 +48,8 @@ urlpatterns += i18n_patterns(
     path("cohortes/", include(cohorts_urls)),
     path("parcours/", include(pathway_urls)),
     path("cohortes/", include("cohorts.messages.urls")),
+    path("autodiagnostic/", include("lms.transition.assessment.urls")),
+    path("plan-de-transition/", include("lms.transition.plan.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

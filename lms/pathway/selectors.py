@@ -1,6 +1,6 @@
 """Reads behind the learner's pathway page and the certificate check."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from wagtail.models import Page
@@ -14,6 +14,7 @@ from lms.pathway.models import (
     LevelCompletion,
     ReviewRequest,
 )
+from lms.pathway.steps import LevelStep, level_steps
 
 
 @dataclass
@@ -28,6 +29,8 @@ class LevelStanding:
     reviews: list[ReviewRequest]
     #: What to do next on this level, while it is not completed (``with_next_steps``).
     next_step: Page | None = None
+    #: What the level asks beyond its modules (the plan...), from ``steps`` providers.
+    steps: list[LevelStep] = field(default_factory=list)
 
 
 def learner_pathway(*, learner) -> list[LevelStanding]:
@@ -78,10 +81,12 @@ def with_next_steps(standings: list[LevelStanding], *, learner) -> list[LevelSta
             LevelPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
         )
     }
+    steps = level_steps(learner=learner)
     for standing in standings:
         level = levels.get(standing.level)
         if standing.completion is None and level is not None:
             standing.next_step = level_next_step(level=level, user=learner) or level
+        standing.steps = steps.get(standing.level, [])
     return standings
 
 

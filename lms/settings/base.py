@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "courses",
     "cohorts",
     "webinars",
+    "lms.transition.assessment",
+    "lms.transition.plan",
     "content",
     "lms.demo",  # demonstration data, above every app it loads
     # Wagtail

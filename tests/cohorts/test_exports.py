@@ -66,6 +66,8 @@ def test_the_grid_export(client, facilitator, cohort, people, modules):
         "Dernière activité",
         "En retard",
         "Inactive ou inactif",
+        "Autodiagnostic",
+        "Plan de transition numérique",
     ]
     assert len(rows) == 3  # one row per learner
     library_row, kitchen_row = rows[1], rows[2]
@@ -82,7 +84,9 @@ def test_the_grid_export(client, facilitator, cohort, people, modules):
     assert kitchen_row[8] == "1"
     assert kitchen_row[9] == timezone.localdate().isoformat()
     assert library_row[:2] == ["Bibliothèque de rue", "Chloé Gagnon"]
-    assert library_row[10:] == ["oui", "oui"]  # the cohort's calendar is long past
+    assert library_row[10:12] == ["oui", "oui"]  # the cohort's calendar is long past
+    # Where each organisation stands on its self-assessment and plan: the status only.
+    assert library_row[12:] == kitchen_row[12:] == ["Pas commencé", "Pas commencé"]
 
 
 def test_the_grid_export_speaks_english_under_en(client, facilitator, cohort, people):
@@ -92,8 +96,16 @@ def test_the_grid_export_speaks_english_under_en(client, facilitator, cohort, pe
     _raw, rows = read(response, delimiter=",")
 
     assert rows[0][:3] == ["Organisation", "Person", "Week 1: La culture des données"]
-    assert rows[0][-4:] == ["Modules done", "Last activity", "Behind", "Inactive"]
-    assert rows[1][2] == "Not started" and rows[1][-1] == "yes"
+    assert rows[0][-6:] == [
+        "Modules done",
+        "Last activity",
+        "Behind",
+        "Inactive",
+        "Self-assessment",
+        "Digital transition plan",
+    ]
+    assert rows[1][2] == "Not started" and rows[1][-3] == "yes"
+    assert rows[1][-2:] == ["Not started", "Not started"]
 
 
 def test_the_grid_export_keeps_the_pages_filters(client, facilitator, cohort, people, kitchen):

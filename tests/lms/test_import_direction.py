@@ -21,6 +21,7 @@ LAYERS = [
     ("lms.views", None),
     ("lms.templatetags", None),
     ("lms.demo", None),
+    ("lms.transition", 4),  # the organisation's self-assessment and transition plan
     ("lms.pathway", 3),
     ("cohorts", 3),
     ("webinars", 2),  # a webinar is a page of a level, with the courses' feedback

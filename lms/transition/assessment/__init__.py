@@ -1,0 +1,1 @@
+"""The self-assessment: questionnaire, takes, rounds, the organisation's result."""

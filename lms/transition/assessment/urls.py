@@ -1,0 +1,3 @@
+"""URLs of the assessment (included by ``lms/urls.py``)."""
+
+urlpatterns: list = []

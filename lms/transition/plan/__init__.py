@@ -1,0 +1,1 @@
+"""The digital transition plan: drafts, versions, submission, comments, PDF."""

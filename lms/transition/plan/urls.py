@@ -1,0 +1,3 @@
+"""URLs of the plan (included by ``lms/urls.py``)."""
+
+urlpatterns: list = []
