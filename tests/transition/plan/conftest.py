@@ -61,7 +61,8 @@ def form_data(content: dict, *, revision: int, then: str = "") -> dict:
         **{section: content[section] for section in ROW_FIELDS},
     }
     for section, items in rows.items():
-        data[f"{section}-TOTAL_FORMS"] = len(items) + 1
+        # One empty row more, as the page shows, but never a fourth priority.
+        data[f"{section}-TOTAL_FORMS"] = len(items) + (section != "priorities" or len(items) < 3)
         data[f"{section}-INITIAL_FORMS"] = len(items)
         for index, row in enumerate(items):
             for name, value in row.items():
