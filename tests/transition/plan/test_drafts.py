@@ -3,6 +3,7 @@ on an outdated revision refused with what changed since and nothing lost."""
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from lms.transition.plan.models import PlanRevision, TransitionPlan
 from lms.transition.plan.selectors import situation_prefill
@@ -151,3 +152,25 @@ def test_anonymous_is_sent_to_log_in(client, plan_url):
     response = client.get(plan_url)
     assert response.status_code == 302
     assert "login" in response.url or "connexion" in response.url
+
+
+def test_the_formatted_situation_reads_once_escaped(client, programme, plan_url):
+    logged_in(client, programme["learner"])
+    content = complete_content(situation="Café & co <b>")
+    client.post(plan_url, form_data(content, revision=0, then="submit"))
+
+    html = client.get(reverse("plan_version", args=[1])).content.decode()
+    situation = html[html.index('id="situation"') : html.index('id="priorities"')]
+    assert "Café &amp; co <b></b>" in situation
+    assert "&amp;amp;" not in html
+    # Edited again, it reads as typed and saves back to the same text.
+    edit = client.get(plan_url).content.decode()
+    assert "Café &amp; co &lt;b&gt;&lt;/b&gt;</textarea>" in edit
+    assert "&amp;amp;" not in edit
+
+
+def test_the_plan_in_english(client, programme):
+    logged_in(client, programme["learner"])
+    response = client.get("/en/plan-de-transition/")
+    assert response.status_code == 200
+    assert "Digital transition plan" in response.content.decode()
