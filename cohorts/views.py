@@ -121,6 +121,8 @@ def organisation_view(request, cohort_id: int, organisation_id: int):
             "cohort": cohort,
             "organisation": organisation,
             "grid": shown,
+            # What an organisation shares is for its cohort's facilitators, not staff.
+            "reads_shared": cohort.facilitators.filter(pk=request.user.pk).exists(),
             "states": [
                 (label, state)
                 for (key, label), state in zip(

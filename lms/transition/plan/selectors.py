@@ -183,9 +183,13 @@ def own_organisation(user):
 
 def shared_plan_for(*, user, cohort_id: int, organisation_id):
     """Return (cohort, organisation) for a facilitator who may read the organisation's
-    shared plan: their cohort (``cohort_for``), an organisation with an active seat in
-    it, and a plan the organisation shares. Anything else is a 404."""
+    shared plan: a cohort they facilitate (``cohort_for``), an organisation with an active
+    seat in it, and a plan the organisation shares. Anything else is a 404."""
     cohort = cohort_for(user=user, cohort_id=cohort_id)
+    # Shared with the cohort's facilitators, and nobody else: programme staff, who may
+    # open any cohort, read the plan only once it comes with a bursary application.
+    if not cohort.facilitators.filter(pk=user.pk).exists():
+        raise Http404
     organisation = find_organisation(
         cohort_organisations(cohort=cohort, members=[]), organisation_id
     )

@@ -133,3 +133,17 @@ def test_anonymous_is_sent_to_log_in(client, drafted):
     response = client.get(shared_url(drafted))
     assert response.status_code == 302
     assert not FacilitatorAccess.objects.exists()
+
+
+def test_programme_staff_do_not_read_a_shared_plan(client, drafted):
+    """Shared with the cohort's facilitators only: staff, who open every cohort, get a 404
+    and their view of the organisation's page shows no link to it."""
+    share(client, drafted, "1")
+    cohort, organisation = drafted["cohort"], drafted["organisation"]
+    logged_in(client, UserFactory(roles=["staff"]))
+
+    assert client.get(shared_url(drafted)).status_code == 404
+    page = client.get(reverse("cohorts_organisation", args=[cohort.pk, organisation.pk]))
+    assert page.status_code == 200
+    assert shared_url(drafted) not in page.content.decode()
+    assert not FacilitatorAccess.objects.filter(view="transition_plan").exists()
