@@ -11,6 +11,7 @@ from lms.accounts.models import Organisation, User
 from lms.accounts.roles import user_roles
 from lms.demo.people import DEMO_PASSWORD
 from lms.pathway.models import BursaryEligibility, LevelCompletion
+from lms.transition.plan.document import dollars
 
 
 @pytest.mark.django_db
@@ -42,7 +43,7 @@ def test_the_demo_learner_has_completed_level_1(client):
     call_command("load_demo", stdout=open("/dev/null", "w"))
     learner = User.objects.get(email="apprenante@dataide.test")
     assert LevelCompletion.objects.get(learner=learner).level == 1
-    assert BursaryEligibility.objects.get().organisation == learner.organisation
+    assert BursaryEligibility.objects.get(level=1).organisation == learner.organisation
     client.force_login(learner)
     assert "prise automatiquement" in client.get("/parcours/mon-parcours/").content.decode()
 
@@ -79,3 +80,18 @@ def test_the_readme_lists_the_demo_accounts_that_exist():
     section = readme.split("### Demo accounts", 1)[1].split("\n## ", 1)[0]
     listed = set(re.findall(r"`([^`\s]+@dataide\.test)`", section))
     assert listed == set(User.objects.values_list("email", flat=True))
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_draft_plan_and_an_organisation_that_completed_level_2(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    learner = User.objects.get(email="apprenante@dataide.test")
+    client.force_login(learner)
+    page = client.get("/plan-de-transition/").content.decode()
+    assert "Acheter trois portables" in page
+    assert dollars(13700) in page  # the total, near the acceleration bursary's ceiling
+
+    eligibility = BursaryEligibility.objects.get(level=2)
+    assert eligibility.organisation.name == "Centre d'action bénévole de Rimouski"
+    plan = eligibility.evidence["records"][-1]
+    assert (plan["kind"], plan["version"]) == ("transition_plan", 1)

@@ -7,6 +7,7 @@ from lms.accounts.models import User
 from lms.demo.cohorts import cohort_demo_load
 from lms.demo.courses import home_demo_translate, pathway_demo_load
 from lms.demo.people import DEMO_ACCOUNTS, DEMO_PASSWORD, people_demo_load
+from lms.demo.transition import plan_demo_load
 from lms.demo.webinars import webinar_demo_attend
 
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         pathway_demo_load(author=User.objects.get(email="autrice@dataide.test"))
         cohort_demo_load()
         webinar_demo_attend()
+        plan_demo_load()
 
     def _print_accounts(self):
         self.stdout.write("")
