@@ -64,7 +64,7 @@ def test_answers_are_saved_step_by_step_without_javascript_and_resumed(
     assert f'href="{reverse("assessment_step", args=[2])}"' in page
 
     # Back on step 1, the answers are there.
-    assert f'value="4" checked' in client.get(start.url).text
+    assert 'value="4" checked' in client.get(start.url).text
 
     security, data = take.questions[1], take.questions[2]
     client.post(saved.url, {f"q-{security['questions'][0]['key']}": "3"})
