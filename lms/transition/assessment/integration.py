@@ -81,7 +81,7 @@ def pathway_steps(*, learner) -> list[LevelStep]:
         status = _("Round %(number)s is open: your answers are expected.") % {
             "number": latest.number
         }
-        action = _("Answer")
+        action = _("Answer the questionnaire")
     elif take.finished_at is None:
         progress = take_progress(take)
         status = _("Your answers: %(answered)s of %(total)s questions.") % {
