@@ -29,33 +29,45 @@ from lms.transition.assessment.selectors import questionnaire_page, take_progres
 from lms.transition.assessment.words import day
 
 
+def _rounds():
+    """Rounds with how many of their takes are finished (``finished``)."""
+    return Round.objects.annotate(
+        finished=Count("takes", filter=Q(takes__finished_at__isnull=False))
+    )
+
+
 def pathway_steps(*, learner) -> list[LevelStep]:
     """Return the "Autodiagnostic" step of level 2 for ``learner`` (none without an
-    organisation or a published questionnaire). At most four queries."""
+    organisation or a published questionnaire). At most five queries."""
     page = questionnaire_page()
     if page is None or not learner.organisation_id:
         return []
     url = localized_pages([page])[0].url
-    title = _("Digital-maturity self-assessment")
-    latest = (
-        Round.objects.filter(organisation_id=learner.organisation_id)
-        .annotate(finished=Count("takes", filter=Q(takes__finished_at__isnull=False)))
-        .order_by("-number")
-        .first()
-    )
+    latest = _rounds().filter(organisation_id=learner.organisation_id).order_by("-number").first()
+    status, url, action, done = _where(learner, latest, url)
+    return [
+        LevelStep(
+            level=Level.ACCELERATION,
+            title=_("Digital-maturity self-assessment"),
+            status=status,
+            url=url,
+            action=action,
+            done=done,
+        )
+    ]
+
+
+def _where(learner, latest: Round | None, url: str) -> tuple[str, str, str, bool]:
+    """The step's status, link, link text and whether it is done."""
     if latest is None:
-        status = _("Your organisation has not started it yet.")
-        return [
-            LevelStep(
-                level=Level.ACCELERATION,
-                title=title,
-                status=status,
-                url=url,
-                action=_("Start the self-assessment"),
-            )
-        ]
+        return (
+            _("Your organisation has not started it yet."),
+            url,
+            _("Start the self-assessment"),
+            False,
+        )
     result_url = reverse("assessment_result", args=[latest.pk])
-    has_result = (
+    done = (
         latest.finished > 0
         or Take.objects.filter(
             round__organisation_id=learner.organisation_id, finished_at__isnull=False
@@ -66,54 +78,34 @@ def pathway_steps(*, learner) -> list[LevelStep]:
             "number": latest.number,
             "date": day(latest.closed_at),
         }
-        return [
-            LevelStep(
-                level=Level.ACCELERATION,
-                title=title,
-                status=status,
-                url=result_url if latest.finished else url,
-                action=_("See the result") if latest.finished else _("Open a round"),
-                done=has_result,
-            )
-        ]
+        if latest.finished:
+            return status, result_url, _("See the result"), done
+        return status, url, _("Open a round"), done
     take = Take.objects.filter(round=latest, learner=learner).first()
     if take is None:
-        status = _("Round %(number)s is open: your answers are expected.") % {
-            "number": latest.number
-        }
-        action = _("Answer the questionnaire")
-    elif take.finished_at is None:
+        status = _("Round %(number)s is open: your answers are expected.")
+        return status % {"number": latest.number}, url, _("Answer the questionnaire"), done
+    if take.finished_at is None:
         progress = take_progress(take)
         status = _("Your answers: %(answered)s of %(total)s questions.") % {
             "answered": progress.answered,
             "total": progress.total,
         }
-        url = reverse("assessment_step", args=[progress.next_step or 1])
-        action = _("Continue")
-    else:
-        status = _("Your answers are saved; round %(number)s is open.") % {"number": latest.number}
-        url, action = result_url, _("See the result")
-    return [
-        LevelStep(
-            level=Level.ACCELERATION,
-            title=title,
-            status=status,
-            url=url,
-            action=action,
-            done=has_result,
+        return (
+            status,
+            reverse("assessment_step", args=[progress.next_step or 1]),
+            _("Continue"),
+            done,
         )
-    ]
+    status = _("Your answers are saved; round %(number)s is open.") % {"number": latest.number}
+    return status, result_url, _("See the result"), done
 
 
 def transition_states(*, cohort, organisations: list) -> dict[int, TransitionState]:
     """Return each organisation's self-assessment state (module docstring). Two queries."""
     ids = [organisation.pk for organisation in organisations]
     rounds: dict[int, list[Round]] = {}
-    for found in (
-        Round.objects.filter(organisation_id__in=ids)
-        .annotate(finished=Count("takes", filter=Q(takes__finished_at__isnull=False)))
-        .order_by("number")
-    ):
+    for found in _rounds().filter(organisation_id__in=ids).order_by("number"):
         rounds.setdefault(found.organisation_id, []).append(found)
     shared = set(
         ResultSharing.objects.filter(organisation_id__in=ids, shared=True).values_list(
