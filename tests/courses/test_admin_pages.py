@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from courses.models import CoursePage, LevelPage, ModulePage, PathwayHomePage
+from lms.transition.assessment.models import SelfAssessmentPage
 from tests.factories import UserFactory, course_page, home_page, level_page
 from webinars.models import WebinarPage
 
@@ -50,7 +51,8 @@ class AuthorCreatesPagesTests(WagtailPageTestCase):
 
     def test_the_tree_only_allows_the_programmes_shape(self):
         self.assertAllowedSubpageTypes(PathwayHomePage, {LevelPage})
-        self.assertAllowedSubpageTypes(LevelPage, {CoursePage, WebinarPage})
+        # The self-assessment adds itself from above (lms.transition.assessment).
+        self.assertAllowedSubpageTypes(LevelPage, {CoursePage, WebinarPage, SelfAssessmentPage})
         self.assertAllowedSubpageTypes(CoursePage, {ModulePage})
         self.assertAllowedSubpageTypes(ModulePage, set())
         self.assertAllowedParentPageTypes(ModulePage, {CoursePage})
