@@ -4,9 +4,11 @@ pages ask of it. Each one a fixed number of queries, whatever the plan holds.
 """
 
 from dataclasses import dataclass, field
+from html import escape
 
 from django.db.models import Prefetch
 from django.http import Http404
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -18,6 +20,7 @@ from cohorts.selectors.plans import PlanStatus, TransitionState
 from courses.models import Level, LevelPage
 from lms.accounts.roles import learner_accounts
 from lms.pathway.steps import LevelStep
+from lms.transition.assessment.selectors import latest_result
 from lms.transition.plan.document import (
     EMPTY,
     MAX_PRIORITIES,
@@ -38,12 +41,33 @@ from lms.transition.plan.models import (
 
 
 def situation_prefill(organisation) -> str:
-    """Return the text that starts an empty plan's situation.
-
-    It will come from the organisation's latest self-assessment round (the
-    ``lms.transition.assessment`` app); until that is wired, it returns "".
+    """Return the text that starts an empty plan's situation: the organisation's latest
+    self-assessment round, dimension by dimension (the median level and how far apart
+    colleagues were), its talking points, as HTML the learner edits (a plain string: the
+    form escapes it like any draft). "" without a result.
     """
-    return ""
+    result = latest_result(organisation)
+    if result is None:
+        return ""
+    heading = _(
+        "Our self-assessment (round %(number)s, %(takes)s colleagues), level by dimension:"
+    ) % {"number": result.round.number, "takes": result.takes}
+    items = [
+        _("%(dimension)s: %(median)s out of 5 (colleagues %(spread)s levels apart)")
+        % {
+            "dimension": dimension.title,
+            "median": floatformat(dimension.median, -1),
+            "spread": floatformat(dimension.spread, -1),
+        }
+        for dimension in result.dimensions
+    ]
+    text = f"<p>{escape(heading)}</p><ul>"
+    text += "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+    if result.talking_points:
+        points = ", ".join(d.title for d in result.talking_points)
+        talk = _("To talk over as a team: %(points)s.") % {"points": points}
+        text += f"<p>{escape(talk)}</p>"
+    return text
 
 
 def bursary_ceiling() -> int | None:
