@@ -11,6 +11,7 @@ from lms.accounts.models import Organisation, User
 from lms.accounts.roles import user_roles
 from lms.demo.people import DEMO_PASSWORD
 from lms.pathway.models import BursaryEligibility, LevelCompletion
+from lms.transition.assessment.selectors import latest_result
 from lms.transition.plan.document import dollars
 
 
@@ -95,3 +96,17 @@ def test_the_demo_has_a_draft_plan_and_an_organisation_that_completed_level_2(cl
     assert eligibility.organisation.name == "Centre d'action bénévole de Rimouski"
     plan = eligibility.evidence["records"][-1]
     assert (plan["kind"], plan["version"]) == ("transition_plan", 1)
+
+
+@pytest.mark.django_db
+def test_the_demo_organisation_took_two_self_assessment_rounds_with_three_colleagues(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    learner = User.objects.get(email="apprenante@dataide.test")
+    client.force_login(learner)
+
+    result = latest_result(learner.organisation)
+    page = client.get(f"/autodiagnostic/tours/{result.round.pk}/").content.decode()
+
+    assert (result.round.number, result.takes) == (2, 3)
+    assert [d.title for d in result.talking_points] == ["Sécurité"]
+    assert "Sécurité" in page and "Tour 1" in page

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from lms.accounts.models import User
+from lms.demo.assessment import assessment_demo_load
 from lms.demo.cohorts import cohort_demo_load
 from lms.demo.courses import home_demo_translate, pathway_demo_load
 from lms.demo.people import DEMO_ACCOUNTS, DEMO_PASSWORD, people_demo_load
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         pathway_demo_load(author=User.objects.get(email="autrice@dataide.test"))
         cohort_demo_load()
         webinar_demo_attend()
+        assessment_demo_load(author=User.objects.get(email="autrice@dataide.test"))
         plan_demo_load()
 
     def _print_accounts(self):
