@@ -1,15 +1,25 @@
-"""Level 2 in a real browser (the system Chromium), in French: the transition plan written
-and submitted from "Mon parcours", which then shows level 2 completed; axe-core finds no
-WCAG 2.1 AA violation on each page of the journey."""
+"""Level 2 in a real browser (the system Chromium), in French: the self-assessment taken
+and its result seen, the transition plan written and submitted from "Mon parcours", which
+then shows level 2 completed; axe-core finds no WCAG 2.1 AA violation on each page of the
+journey."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from courses.models import ModuleCompletion
 from lms.accounts.models import OrganisationContact
+from lms.transition.assessment.models import SelfAssessmentPage
 from tests.browser.test_accessibility import WCAG_21_AA, log_in, report
 from tests.cohorts.builders import admit, make_cohort
-from tests.factories import OrganisationFactory, UserFactory, course_page, level_page, module_page
+from tests.factories import (
+    OrganisationFactory,
+    UserFactory,
+    course_page,
+    level_page,
+    module_page,
+    publish,
+)
+from tests.transition.assessment.conftest import dimension
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,6 +34,17 @@ def level2_learner(staff):
     admit(make_cohort(course), organisation=organisation, by=staff)
     learner = UserFactory(organisation=organisation, roles=["learner"], first_name="Nguyễn")
     OrganisationContact.objects.create(organisation=organisation, person=learner)
+    publish(
+        level,
+        SelfAssessmentPage(
+            title="Autodiagnostic de maturité numérique",
+            slug="autodiagnostic",
+            dimensions=[
+                dimension("Sécurité", questions=2),
+                dimension("Utilisation des données des personnes servies", data_use=True),
+            ],
+        ),
+    )
     for module in modules:
         ModuleCompletion.objects.create(
             learner=learner, module=module, module_title=module.title, source="test"
@@ -41,10 +62,33 @@ def test_a_learner_writes_and_submits_the_plan_and_completes_level_2(in_browser,
         log_in(page, level2_learner.email)
         page.goto("/parcours/mon-parcours/")
         found["mon-parcours"] = violations(page)
+
+        page.get_by_role("link", name="Commencer l’autodiagnostic").click()
+        found["self-assessment"] = violations(page)
+        page.get_by_role("button", name="Ouvrir un tour").click()
+        page.get_by_role("button", name="Commencer mes réponses").click()
+        page.wait_for_load_state()
+        found["self-assessment step"] = violations(page)
+        for radio in page.locator("input[type=radio][value='2']").all():
+            radio.check()  # level 2 on each question of "Sécurité"
+        page.get_by_role("button", name="Enregistrer et continuer").click()
+        page.wait_for_load_state()
+        page.locator("input[type=radio][value='4']").first.check()
+        page.get_by_role("button", name="Enregistrer et terminer").click()
+        page.wait_for_load_state()
+        page.goto("/parcours/mon-parcours/")
+        page.get_by_role("link", name="Voir le résultat").click()
+        page.wait_for_load_state()
+        found["self-assessment result"] = violations(page)
+        result = page.locator("main").inner_text()
+
+        page.goto("/parcours/mon-parcours/")
         page.get_by_role("link", name="Commencer le plan").click()
         page.wait_for_url("**/plan-de-transition/")
         found["plan (empty)"] = violations(page)
 
+        # The situation starts from the self-assessment; the learner adds to it.
+        assert "Sécurité : 2 sur 5" in page.input_value("#id_situation")
         page.fill("#id_situation", "Nos dossiers sont sur papier & dans un tableur.")
         page.fill("#id_priorities-0-text", "Protéger les données des personnes accueillies")
         page.fill("#id_actions-0-title", "Acheter deux portables")
@@ -71,9 +115,11 @@ def test_a_learner_writes_and_submits_the_plan_and_completes_level_2(in_browser,
 
         page.goto("/parcours/mon-parcours/")
         level2 = page.locator("section#niveau-2, section[aria-labelledby=niveau-2]").inner_text()
-        return found, submitted, level2
+        return found, result, submitted, level2
 
-    found, submitted, level2 = in_browser(journey)
+    found, result, submitted, level2 = in_browser(journey)
+
+    assert "Sécurité" in result and "Utilisation des données des personnes servies" in result
 
     assert "version 1" in submitted.lower()
     assert "Réussi le" in level2  # level 2 completed
