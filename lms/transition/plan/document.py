@@ -13,8 +13,10 @@ with dates as ISO strings and budgets as whole dollars (or None).
 """
 
 import html
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import groupby
 
 from django.utils.html import strip_tags
 from django.utils.text import format_lazy
@@ -76,10 +78,41 @@ def content_from(*, situation: str, rows: dict) -> dict:
 
 
 def editable(formatted: str) -> str:
-    """Return sanitised HTML as it is edited again: its entities decoded, so that an "&"
-    typed reads "&" in the field (the field escapes it once), and saving it unchanged
-    sanitises back to the same HTML."""
-    return html.unescape(formatted or "")
+    """Return the situation's sanitised HTML as the learner edits it: text, paragraphs
+    apart by a blank line, list items as lines starting with "- ", entities decoded (an
+    "&" reads "&"; the field escapes it once). ``formatted`` turns it back into the same
+    HTML, so saving it unchanged changes nothing."""
+    text = formatted or ""
+    for pattern, replacement in _TO_TEXT:
+        text = pattern.sub(replacement, text)
+    return html.unescape(re.sub(r"\n{3,}", "\n\n", text).strip())
+
+
+def formatted(text: str) -> str:
+    """Return the situation as typed (``editable``'s text, or HTML) as HTML to sanitise:
+    a list for each run of "- " lines, a paragraph for the other lines of a block."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", editable(text)):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        for is_item, run in groupby(lines, key=lambda line: line.startswith("- ")):
+            run = list(run)
+            if is_item:
+                items = "".join(f"<li>{line[2:].strip()}</li>" for line in run)
+                blocks.append(f"<ul>{items}</ul>")
+            else:
+                blocks.append("<p>" + "<br>".join(run) + "</p>")
+    return "".join(blocks)
+
+
+#: HTML's blocks as the text a learner edits (``editable``).
+_TO_TEXT = [
+    (re.compile(r"</p>\s*", re.I), "\n\n"),
+    (re.compile(r"<p>", re.I), ""),
+    (re.compile(r"<br\s*/?>", re.I), "\n"),
+    (re.compile(r"<li>\s*", re.I), "- "),
+    (re.compile(r"</li>\s*", re.I), "\n"),
+    (re.compile(r"</?(?:ul|ol)>\s*", re.I), "\n\n"),
+]
 
 
 def _plain(value):

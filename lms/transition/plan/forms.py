@@ -36,8 +36,8 @@ class PlanForm(forms.ModelForm):
         help_texts = {
             "situation": _(
                 "Where the organisation stands today: its tools, its skills, how it uses the "
-                "data of the people it serves. Paragraphs, bold, italics, lists and links "
-                "are kept."
+                "data of the people it serves. Leave a blank line between paragraphs; start "
+                "a line with “- ” for a list."
             )
         }
 

@@ -13,7 +13,13 @@ from django.utils import timezone
 from content.sanitize import sanitize_html
 from lms.accounts.roles import learner_accounts
 from lms.learning_events import LearningEvent, announce
-from lms.transition.plan.document import ROW_FIELDS, ROW_MODELS, content_of, missing_parts
+from lms.transition.plan.document import (
+    ROW_FIELDS,
+    ROW_MODELS,
+    content_of,
+    formatted,
+    missing_parts,
+)
 from lms.transition.plan.models import (
     PlanComment,
     PlanPriority,
@@ -57,8 +63,8 @@ def _locked_plan(organisation) -> TransitionPlan:
 
 
 def _clean(content: dict) -> dict:
-    """Return ``content`` with its formatted text sanitised and at most three priorities."""
-    return {**content, "situation": sanitize_html(content["situation"]).strip()}
+    """Return ``content`` with its situation as sanitised HTML (``document.formatted``)."""
+    return {**content, "situation": sanitize_html(formatted(content["situation"])).strip()}
 
 
 def plan_save(*, organisation, user, base_revision: int, content: dict) -> TransitionPlan:

@@ -17,9 +17,10 @@ def test_an_empty_plan_starts_from_the_latest_round(client, organisation, learne
     page = client.get(reverse("plan_edit")).content.decode()
 
     situation = page[page.index('id="id_situation">') : page.index("</textarea>")]
-    # Shown in the form as text to edit (escaped once, like any draft).
-    assert "&lt;p&gt;Notre autodiagnostic (tour 1, 3 collègues)" in situation
-    assert "Culture et leadership : 2 sur 5 (écart de 2 niveaux entre collègues)" in situation
+    # Shown in the form as text to edit: paragraphs, and a list of "- " lines.
+    assert "\nNotre autodiagnostic (tour 1, 3 collègues)" in situation
+    assert "\n- Culture et leadership : 2 sur 5 (écart de 2 niveaux entre collègues)" in situation
+    assert "&lt;" not in situation
     assert "Sécurité : 2 sur 5 (écart de 0 niveaux" in situation
     # Colleagues two levels apart: talking points.
     assert "À discuter en équipe : Culture et leadership, Utilisation des données" in situation

@@ -174,3 +174,25 @@ def test_the_plan_in_english(client, programme):
     response = client.get("/en/plan-de-transition/")
     assert response.status_code == 200
     assert "Digital transition plan" in response.content.decode()
+
+
+def test_the_situation_is_edited_as_text_with_paragraphs_and_lists(client, programme, plan_url):
+    """No markup to type or to see: a blank line makes a paragraph, "- " a list item, and
+    saving the text unchanged changes nothing."""
+    logged_in(client, programme["learner"])
+    typed = "Nos outils ont sept ans & plus.\n\nCe qui presse :\n- les sauvegardes\n- les accès"
+    content = complete_content(situation=typed)
+    client.post(plan_url, form_data(content, revision=0))
+
+    plan = TransitionPlan.objects.get()
+    assert plan.situation == (
+        "<p>Nos outils ont sept ans &amp; plus.</p><p>Ce qui presse :</p>"
+        "<ul><li>les sauvegardes</li><li>les accès</li></ul>"
+    )
+    edit = client.get(plan_url).content.decode()
+    field = edit[edit.index('id="id_situation">') : edit.index("</textarea>")]
+    assert field.endswith(
+        "Nos outils ont sept ans &amp; plus.\n\nCe qui presse :\n\n- les sauvegardes\n- les accès"
+    )
+    client.post(plan_url, form_data(content, revision=1))
+    assert TransitionPlan.objects.get().revision == 1  # the same text: nothing new saved
