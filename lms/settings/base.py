@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "webinars",
     "lms.transition.assessment",
     "lms.transition.plan",
+    "lms.selection",
     "content",
     "lms.demo",  # demonstration data, above every app it loads
     # Wagtail

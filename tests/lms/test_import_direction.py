@@ -21,6 +21,7 @@ LAYERS = [
     ("lms.views", None),
     ("lms.templatetags", None),
     ("lms.demo", None),
+    ("lms.selection", 5),  # calls, applications, committees
     ("lms.transition", 4),  # the organisation's self-assessment and transition plan
     ("lms.pathway", 3),
     ("cohorts", 3),

@@ -1,0 +1,3 @@
+"""URLs of applications and committees (included by ``lms/urls.py``)."""
+
+urlpatterns: list = []
