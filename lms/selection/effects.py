@@ -1,0 +1,41 @@
+"""What each of the selection app's outbox messages does. Registered with the outbox in
+``SelectionConfig.ready()``; each handler must be safe to run again."""
+
+from django.urls import reverse
+from django.utils import translation
+
+from lms.accounts.models import User
+from lms.emails import send_templated_email
+from lms.selection.models import Application
+
+#: Payload ``{"application": id, "person": id, "event": "submitted" | "returned"}``: one
+#: contact of the organisation told of the application's new state, in their language.
+APPLICATION_STATE = "selection.application_state"
+
+
+def application_state(payload: dict) -> None:
+    """E-mail one contact that the application was submitted or returned."""
+    application = (
+        Application.objects.select_related("call", "organisation")
+        .filter(pk=payload["application"])
+        .first()
+    )
+    person = User.objects.filter(pk=payload["person"], is_active=True).first()
+    if application is None or person is None:
+        return
+    with translation.override(person.preferred_language):
+        url = reverse("selection_application", args=[application.pk])
+    send_templated_email(
+        template="selection/email/application_state",
+        to=[person.email],
+        context={
+            "person": person,
+            "application": application,
+            "event": payload["event"],
+            "path": url,
+        },
+        language=person.preferred_language,
+    )
+
+
+HANDLERS = {APPLICATION_STATE: application_state}

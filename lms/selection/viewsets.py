@@ -1,0 +1,214 @@
+"""Wagtail admin of calls and applications, for programme staff (menu "Candidatures").
+
+* **Calls** (``/admin/selection/calls/``): staff open and edit calls (kind, cohort,
+  dates, guide in French and English, criteria, ceiling, regions).
+* **Applications** (``/admin/selection/applications/``): a read-only listing, filterable
+  by call and state; each one's page shows its content and its submitted versions, and a
+  submitted one can be returned for changes (``<id>/return/``, through
+  ``services.application_return``).
+
+Access is the model permissions, which only the "Équipe DATAide" role holds
+(``SelectionConfig.role_permissions``).
+"""
+
+import django_filters
+from django import forms
+from django.contrib.admin.utils import quote
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+
+from lms.admin_ui import LimitedModelViewSet, ObjectViewMixin, person_name
+from lms.selection.forms import ReturnForm
+from lms.selection.models import Application, Call
+from lms.selection.selectors import (
+    application_for_staff,
+    applications_for_staff,
+    version_content,
+)
+from lms.selection.services import ApplicationError, application_return
+
+APPLICATIONS = _("Applications")
+
+
+class CallViewSet(ModelViewSet):
+    model = Call
+    name = "selection_calls"
+    url_prefix = "selection/calls"
+    icon = "doc-full"
+    menu_label = _("Calls for applications")
+    list_display = ["title", "kind", "opens_on", "closes_on"]
+    list_filter = ["kind"]
+    search_fields = ["title"]
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    add_to_reference_index = False
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    call = django_filters.ModelChoiceFilter(
+        label=_("Call"), queryset=lambda request: Call.objects.all(), empty_label=_("All calls")
+    )
+    state = django_filters.ChoiceFilter(
+        label=_("State"),
+        choices=Application.State.choices,
+        empty_label=_("All states"),
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Application
+        fields = ["call", "state"]
+
+
+class ApplicationIndexView(IndexView):
+    page_title = APPLICATIONS
+
+    def get_base_queryset(self):
+        return applications_for_staff()
+
+    @cached_property
+    def columns(self):
+        title_column = self._get_title_column_class(TitleColumn)
+        return [
+            title_column(
+                "organisation",
+                label=_("Organisation"),
+                accessor="organisation.name",
+                sort_key="organisation__name",
+                get_url=self.get_inspect_url,
+            ),
+            Column("call", label=_("Call"), accessor="call.title", sort_key="call__title"),
+            Column("title", label=_("Project"), accessor="title"),
+            StatusTagColumn(
+                "state",
+                label=_("State"),
+                accessor="get_state_display",
+                sort_key="state",
+                primary=lambda application: application.state == Application.State.SUBMITTED,
+            ),
+            DateColumn("submitted_at", label=_("Submitted on"), sort_key="submitted_at"),
+        ]
+
+
+class ApplicationInspectView(InspectView):
+    template_name = "selection/admin/application_inspect.html"
+    page_title = _("Application")
+    return_url_name = None
+
+    def get_object(self, queryset=None):
+        application = application_for_staff(pk=self.pk)
+        if application is None:
+            raise Http404
+        return application
+
+    def get_fields(self):
+        return []
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(self.index_url_name), "label": APPLICATIONS},
+            {"url": "", "label": self.get_page_title(), "sublabel": str(self.object)},
+        ]
+
+    def get_return_url(self):
+        if (
+            self.return_url_name
+            and self.object.state == Application.State.SUBMITTED
+            and self.user_has_permission("change")
+        ):
+            return reverse(self.return_url_name, args=(quote(self.object.pk),))
+
+    @cached_property
+    def header_buttons(self):
+        if url := self.get_return_url():
+            return [HeaderButton(_("Return for changes"), url=url, icon_name="resubmit")]
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = self.object
+        context.update(
+            {
+                "application": application,
+                "lines": list(application.budget_lines.all()),
+                "versions": [
+                    {
+                        "version": version,
+                        "content": version_content(version),
+                        "by": person_name(version.submitted_by),
+                    }
+                    for version in application.versions.all()
+                ],
+                "return_url": self.get_return_url(),
+            }
+        )
+        return context
+
+
+class ApplicationReturnView(ObjectViewMixin, FormView):
+    """Staff return a submitted application for changes, saying what to change."""
+
+    model = Application
+    permission_required = "change"
+    form_class = ReturnForm
+    template_name = "selection/admin/application_return.html"
+    page_title = _("Return for changes")
+    header_icon = "resubmit"
+    index_label = APPLICATIONS
+    submit_button_label = _("Return the application")
+    submit_button_active_label = _("Returning…")
+
+    def load_object(self, pk):
+        return applications_for_staff().filter(pk=pk).first()
+
+    def form_valid(self, form):
+        try:
+            application_return(
+                application=self.object,
+                actor=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ApplicationError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, gettext("The application is returned for changes."))
+        return redirect(self.inspect_url)
+
+
+class ApplicationViewSet(LimitedModelViewSet):
+    model = Application
+    name = "selection_applications"
+    url_prefix = "selection/applications"
+    icon = "form"
+    menu_label = APPLICATIONS
+    index_view_class = ApplicationIndexView
+    inspect_view_class = ApplicationInspectView
+    object_views = {"return": ApplicationReturnView}
+    filterset_class = ApplicationFilterSet
+    search_fields = ["organisation__name", "title"]
+    search_backend_name = None
+    ordering = "-updated_at"
+    list_per_page = 50
+
+
+class SelectionGroup(ViewSetGroup):
+    """The "Candidatures" menu: calls, applications."""
+
+    items = (CallViewSet, ApplicationViewSet)
+    menu_label = _("Applications")
+    menu_icon = "form"
+    menu_name = "selection"
+    add_to_admin_menu = True
