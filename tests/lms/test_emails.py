@@ -23,6 +23,8 @@ from lms.accounts.models import OrganisationContact, OrganisationJoinRequest
 from lms.accounts.services import join_request_accept
 from lms.pathway.services import review_request_create
 from lms.pathway.staff.services import review_request_close
+from lms.selection.effects import application_state
+from lms.selection.models import Application, Call
 from tests.cohorts.builders import make_cohort
 from tests.factories import OrganisationFactory, UserFactory, webinar_page
 from tests.moderation.test_review_workflow import submit
@@ -113,6 +115,16 @@ def test_every_email_names_the_platform_and_links_to_the_base_address(
         person_organisation_change(
             person=newcomer, organisation=proposed, actor=staff, reason="Erreur d'inscription"
         )
+    # Applications: the contacts told that one is submitted, then returned.
+    call = Call.objects.create(
+        title="Appel « Semence »", kind="seed", opens_on=yesterday.date(),
+        closes_on=yesterday.date() + timedelta(days=30), ceiling=5000,
+    )  # fmt: skip
+    application = Application.objects.create(
+        call=call, organisation=organisation, return_reason="Précisez."
+    )
+    for event in ("submitted", "returned"):
+        application_state({"application": application.pk, "person": learner.pk, "event": event})
     # A cohort message.
     cohort = make_cohort(facilitators=[staff])
     message = CohortMessage.objects.create(

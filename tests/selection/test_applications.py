@@ -6,6 +6,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from lms.outbox.models import OutboxMessage
+from lms.selection.effects import APPLICATION_STATE
 from lms.selection.models import Application, ApplicationVersion, CallKind
 from lms.selection.services import application_return
 from tests.selection.builders import contact, eligible_organisation, make_call, submitted_plan
@@ -38,9 +39,7 @@ def test_an_organisation_that_may_not_apply_is_told_so(client, seed_call):
     client.force_login(stranger)
     response = client.post(reverse("selection_call_apply", args=[seed_call.pk]), follow=True)
     assert not Application.objects.exists()
-    assert "may not apply" in response.content.decode() or "ne peut pas" in (
-        response.content.decode()
-    )
+    assert "Votre organisme ne peut pas déposer de candidature" in response.content.decode()
 
 
 def test_a_draft_is_saved_as_typed_and_lists_what_is_missing(client, seed_call, applicant):
@@ -95,9 +94,9 @@ def test_submission_freezes_a_version_and_return_makes_version_2(
         [applicant.email, english.email]
     )
     by_person = {message.to[0]: message for message in mailoutbox}
-    assert "soumise" in by_person[applicant.email].subject
+    assert "est déposée" in by_person[applicant.email].subject
     assert "submitted" in by_person[english.email].subject
-    assert OutboxMessage.objects.count() == 2
+    assert OutboxMessage.objects.filter(kind=APPLICATION_STATE).count() == 2
 
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -105,9 +104,10 @@ def test_submission_freezes_a_version_and_return_makes_version_2(
     application.refresh_from_db()
     assert application.state == Application.State.RETURNED
     assert len(mailoutbox) == 2
-    assert "Précisez le budget." in by_person[applicant.email].body or any(
-        "Précisez le budget." in message.body for message in mailoutbox
-    )
+    returned = {message.to[0]: message for message in mailoutbox}
+    assert "Précisez le budget." in returned[applicant.email].body
+    assert "renvoyée pour modifications" in returned[applicant.email].subject
+    assert "returned for changes" in returned[english.email].subject
     page = client.get(url).content.decode()
     assert "Précisez le budget." in page
     client.post(url, form_data(title="Projet révisé", lines=LINES, then="submit"))
