@@ -156,7 +156,8 @@ def application_submit(*, application: Application, person) -> ApplicationVersio
     """Freeze the application as its next version and tell the organisation's contacts."""
     with transaction.atomic():
         locked = (
-            Application.objects.select_for_update()
+            # Only the application's row: the plan and the leader are nullable joins.
+            Application.objects.select_for_update(of=("self",))
             .select_related("call", "plan_version", "leader")
             .get(pk=application.pk)
         )

@@ -4,9 +4,11 @@ a 404 (anonymous people the login page); staff pages need the staff role."""
 import pytest
 from django.urls import reverse
 
+from lms.selection.models import CallKind
 from lms.selection.services import application_start
+from tests.cohorts.builders import lab_course, make_cohort
 from tests.factories import UserFactory
-from tests.selection.builders import contact, eligible_organisation
+from tests.selection.builders import contact, eligible_organisation, make_call
 from tests.selection.conftest import form_data
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +83,17 @@ def test_the_staff_admin_is_staff_only(client, application, applicant, facilitat
     ]:
         response = client.get(url)
         assert response.status_code in (302, 403), url
+
+
+def test_the_call_page_offers_an_eligible_contact_to_apply(client, seed_call, applicant):
+    client.force_login(applicant)
+    page = client.get(reverse("selection_call", args=[seed_call.pk])).content.decode()
+    assert "Déposer une candidature pour Cuisines collectives Hochelaga-Maisonneuve" in page
+    assert reverse("selection_call_apply", args=[seed_call.pk]) in page
+
+
+def test_a_widened_lab_call_says_so(client):
+    lab = make_cohort(lab_course(), name="Labo 2026")
+    call = make_call(CallKind.LAB_SEAT, cohort=lab, ceiling=None, open_to_other_leaders=True)
+    page = client.get(reverse("selection_call", args=[call.pk])).content.decode()
+    assert "ouvert à toutes les personnes leaders" in page

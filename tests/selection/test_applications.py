@@ -2,13 +2,14 @@
 return for changes, the acceleration plan, and the e-mails to the contact people."""
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lms.outbox.models import OutboxMessage
 from lms.selection.effects import APPLICATION_STATE
 from lms.selection.models import Application, ApplicationVersion, CallKind
-from lms.selection.services import application_return
+from lms.selection.services import ApplicationError, application_return, application_start
 from tests.selection.builders import contact, eligible_organisation, make_call, submitted_plan
 from tests.selection.conftest import form_data
 
@@ -119,8 +120,6 @@ def test_submission_freezes_a_version_and_return_makes_version_2(
 
 
 def test_return_needs_a_reason_and_a_submitted_application(seed_call, applicant, staff):
-    from lms.selection.services import ApplicationError, application_start
-
     application = application_start(
         call=seed_call, organisation=applicant.organisation, person=applicant
     )
@@ -149,12 +148,7 @@ def test_the_acceleration_bursary_attaches_the_latest_submitted_plan(client):
     assert application.versions.get().content["plan_version"] == 2
 
 
-def test_the_page_takes_the_same_queries_whatever_the_budget(
-    client, seed_call, applicant, django_assert_max_num_queries
-):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def test_the_page_takes_the_same_queries_whatever_the_budget(client, seed_call, applicant):
     application, _ = start(client, applicant, seed_call)
     url = reverse("selection_application", args=[application.pk])
     client.post(url, form_data(lines=LINES[:1]))

@@ -1,0 +1,53 @@
+"""Concurrent requests on PostgreSQL: contacts starting and submitting together make one
+application, one version and one e-mail per contact."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from lms.outbox.models import OutboxMessage
+from lms.selection.effects import APPLICATION_STATE
+from lms.selection.models import Application, ApplicationVersion, CallKind
+from tests.pathway.test_concurrency import run_together
+from tests.selection.builders import contact, eligible_organisation, make_call
+from tests.selection.conftest import form_data
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="row locks and real concurrency need PostgreSQL"
+    ),
+]
+
+
+def test_contacts_starting_and_submitting_together_make_one_application_and_one_version():
+    call = make_call(CallKind.SEED)
+    organisation = eligible_organisation(1)
+    people = [contact(organisation, first_name=f"Chloé {n}") for n in range(6)]
+
+    def start(person):
+        def run():
+            client = Client()
+            client.force_login(person)
+            response = client.post(reverse("selection_call_apply", args=[call.pk]))
+            assert response.status_code == 302
+
+        return run
+
+    assert run_together([start(person) for person in people]) == []
+    application = Application.objects.get()
+    url = reverse("selection_application", args=[application.pk])
+
+    def submit(person):
+        def run():
+            client = Client()
+            client.force_login(person)
+            data = form_data(lines=[("equipment", "Écrans", "100")], then="submit")
+            assert client.post(url, data).status_code == 302
+
+        return run
+
+    assert run_together([submit(person) for person in people]) == []
+    assert ApplicationVersion.objects.filter(application=application).count() == 1
+    assert OutboxMessage.objects.filter(kind=APPLICATION_STATE).count() == len(people)
