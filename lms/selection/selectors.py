@@ -71,20 +71,24 @@ def _state_words(application: Application) -> str:
 
 def call_steps(*, learner) -> list[LevelStep]:
     """ "Mon parcours": the open calls the learner's organisation may apply to, and its
-    applications with their state (six queries at most, whatever the calls)."""
+    applications with their state (seven queries at most, whatever the calls)."""
     organisation = learner.organisation
     if organisation is None:
         return []
     applications = list(
         Application.objects.filter(organisation=organisation).select_related("call")
     )
+    # The application's page is its contact people's; the others read the call.
+    is_contact = organisation.contacts.filter(person=learner).exists()
     steps = [
         LevelStep(
             level=application.call.level,
             title=gettext("Application: %(call)s") % {"call": application.call.title},
             status=_state_words(application),
-            url=reverse("selection_application", args=[application.pk]),
-            action=gettext("See the application"),
+            url=reverse("selection_application", args=[application.pk])
+            if is_contact
+            else reverse("selection_call", args=[application.call_id]),
+            action=gettext("See the application") if is_contact else gettext("Read the call"),
             done=application.state == Application.State.SUBMITTED,
         )
         for application in applications

@@ -1,10 +1,13 @@
 """Applications through the site: start, drafts, what is missing, submission, versions,
 return for changes, the acceleration plan, and the e-mails to the contact people."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from lms.outbox.models import OutboxMessage
 from lms.selection.effects import APPLICATION_STATE
@@ -158,3 +161,14 @@ def test_the_page_takes_the_same_queries_whatever_the_budget(client, seed_call, 
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_no_submission_after_the_call_closes(client, seed_call, applicant):
+    application, _ = start(client, applicant, seed_call)
+    url = reverse("selection_application", args=[application.pk])
+    client.post(url, form_data(lines=LINES))
+    seed_call.opens_on = seed_call.closes_on = timezone.localdate() - timedelta(days=1)
+    seed_call.save()
+    page = client.post(url, form_data(lines=LINES, then="submit"), follow=True)
+    assert "L’appel est fermé." in page.content.decode()
+    assert not ApplicationVersion.objects.exists()

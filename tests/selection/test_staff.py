@@ -100,3 +100,25 @@ def test_the_applicant_resubmits_after_a_return(client, staff, seed_call):
     url = reverse("selection_application", args=[application.pk])
     client.post(url, form_data(lines=[("equipment", "Écrans", "100")], then="submit"))
     assert [v.number for v in application.versions.all()] == [1, 2]
+
+
+def test_a_seat_call_needs_its_cohort_and_a_bursary_its_ceiling(client, staff):
+    client.force_login(staff)
+    data = {
+        "title": "Places niveau 2",
+        "kind": "level2_seat",
+        "opens_on": "2026-01-01",
+        "closes_on": "2026-02-01",
+        "guide_fr": rich_text(""),
+        "guide_en": rich_text(""),
+        "criteria-TOTAL_FORMS": "0",
+        "criteria-INITIAL_FORMS": "0",
+        "criteria-MIN_NUM_FORMS": "0",
+        "criteria-MAX_NUM_FORMS": "1000",
+    }
+    response = client.post("/admin/selection/calls/new/", data)
+    assert response.status_code == 200
+    assert "Un appel pour une place indique la cohorte" in response.content.decode()
+    response = client.post("/admin/selection/calls/new/", {**data, "kind": "seed"})
+    assert "Un appel pour une bourse a un montant plafond." in response.content.decode()
+    assert not Call.objects.exists()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from lms.selection.models import CallKind
 from lms.selection.selectors import call_steps
 from lms.selection.services import application_start
+from tests.factories import UserFactory
 from tests.selection.builders import contact, make_call
 
 pytestmark = pytest.mark.django_db
@@ -39,3 +40,11 @@ def test_the_steps_take_the_same_queries_whatever_the_calls(seed_call, applicant
     with CaptureQueriesContext(connection) as many:
         assert len(call_steps(learner=colleague)) == 6
     assert len(many) == len(few)
+
+
+def test_a_learner_who_is_not_a_contact_follows_the_state_and_reads_the_call(seed_call, applicant):
+    application_start(call=seed_call, organisation=applicant.organisation, person=applicant)
+    colleague = UserFactory(organisation=applicant.organisation, roles=["learner"])
+    (step,) = call_steps(learner=colleague)
+    assert step.url == reverse("selection_call", args=[seed_call.pk])
+    assert "Brouillon enregistré" in step.status
