@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -66,13 +66,22 @@ def budget_total(lines) -> Decimal:
     return sum((line.amount or Decimal("0") for line in lines), Decimal("0"))
 
 
+def money(amount: Decimal) -> str:
+    """An amount as the language of the moment writes it ("1 500,50" in French)."""
+    return formats.number_format(amount, 2, use_l10n=True, force_grouping=True)
+
+
 def ceiling_error(call: Call, total: Decimal) -> str:
     """The message when the total goes beyond the call's ceiling, or ""."""
     if call.ceiling is not None and total > call.ceiling:
         return gettext(
             "The budget's total (%(total)s $) is above the call's ceiling (%(ceiling)s $): "
             "lower it by %(over)s $."
-        ) % {"total": total, "ceiling": call.ceiling, "over": total - call.ceiling}
+        ) % {
+            "total": money(total),
+            "ceiling": money(call.ceiling),
+            "over": money(total - call.ceiling),
+        }
     return ""
 
 

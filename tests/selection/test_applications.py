@@ -68,7 +68,8 @@ def test_a_budget_beyond_the_ceiling_is_said_and_blocks_submission(client, seed_
     url = reverse("selection_application", args=[application.pk])
     client.post(url, form_data(lines=[("rollout", "Déploiement", "6000")]))
     page = client.get(url).content.decode()
-    assert "6000.00" in page and "5000.00" in page and "1000.00" in page
+    assert "dépasse le plafond de l’appel" in page
+    assert "1\xa0000,00" in page or "1 000,00" in page or "1\u202f000,00" in page
     client.post(url, form_data(lines=[("rollout", "Déploiement", "6000")], then="submit"))
     application.refresh_from_db()
     assert application.state == Application.State.DRAFT
