@@ -1,4 +1,4 @@
-"""The platform's four roles, as Django groups with exactly the permissions they need.
+"""The platform's five roles, as Django groups with exactly the permissions they need.
 
 A person can hold several roles: a facilitator who also writes content is in both
 groups. ``sync_role_groups`` runs after every ``migrate`` and brings each group back to
@@ -20,6 +20,8 @@ the permissions written here, so the code is the single source of truth.
   review requests, and the pathway settings (planned numbers, rules' version).
   They manage cohorts and their seats (admit, remove: a seat is never deleted) and
   read the facilitators' access log.
+* committee: a selection committee's member (often from outside the programme). No
+  permission: sees only the applications assigned to their committee, on the site.
 
 Each app declares, on its ``AppConfig``, what its own models' permissions give to which
 role (``role_permissions = {"staff": ("cohorts.view_cohort", ...)}``); this module knows
@@ -101,7 +103,14 @@ STAFF = Role(
     ),
 )
 
-ROLES = {role.key: role for role in (LEARNER, AUTHOR, FACILITATOR, STAFF)}
+COMMITTEE = Role(
+    key="committee",
+    group_name="Membres de comité",
+    # Selection committees' members: no permission at all; the applications they see are
+    # those of their committee (``lms.selection``'s rule), on the site's own pages.
+)
+
+ROLES = {role.key: role for role in (LEARNER, AUTHOR, FACILITATOR, STAFF, COMMITTEE)}
 
 #: The roles whose members approve pages submitted for moderation.
 REVIEWER_ROLES = ("author",)
@@ -161,7 +170,7 @@ def sync_role_groups(sender=None, **kwargs) -> None:
 
 
 def role_group(key: str):
-    """Return the group behind a role key ("learner", "author", "facilitator", "staff")."""
+    """Return the group behind a role key (one of ``ROLES``)."""
     return Group.objects.get(name=ROLES[key].group_name)
 
 

@@ -10,7 +10,8 @@ class SelectionConfig(AppConfig):
     label = "selection"
     verbose_name = _("Applications and selection")
     #: What this app's permissions give to the roles (``lms.accounts.roles``): programme
-    #: staff open and edit calls, read applications and return them for changes.
+    #: staff open and edit calls, read applications and return them for changes, form
+    #: committees and read the access log.
     #: Applicants hold no permission: being a contact of the organisation is the rule.
     role_permissions = {
         "staff": (
@@ -19,6 +20,10 @@ class SelectionConfig(AppConfig):
             "selection.view_call",
             "selection.view_application",
             "selection.change_application",
+            "selection.add_committee",
+            "selection.change_committee",
+            "selection.view_committee",
+            "selection.view_applicationaccess",
         ),
     }
 

@@ -1,10 +1,16 @@
 """The application's form: the project and its budget lines (one empty row more; a row
-left empty is dropped). What submission needs is listed apart, not required here."""
+left empty is dropped). What submission needs is listed apart, not required here.
+
+The committees' forms: the admin's committee (the four seats filled, or each seat
+missing named), a member's declaration of interests, and their scores."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
-from lms.selection.models import Application, BudgetLine
+from lms.selection.models import Application, BudgetLine, composition_errors
+from lms.selection.services import committee_roles
 
 
 class ApplicationForm(forms.ModelForm):
@@ -76,3 +82,74 @@ class ReturnForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Sent to the organisation's contact people, and kept."),
     )
+
+
+class DeclarationForm(forms.Form):
+    has_conflict = forms.TypedChoiceField(
+        label=_("Do you have a conflict of interest with this organisation?"),
+        choices=[("no", _("No")), ("yes", _("Yes"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text=_(
+            "For example: you work for it or sit on its board, a relative does, or you "
+            "help it write this application. Declaring one keeps you away from it for good."
+        ),
+    )
+    note = forms.CharField(
+        label=_("Note (optional)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
+class ReviewForm(forms.Form):
+    """A score from 0 to 5 and a comment for each of the call's criteria."""
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"score_{criterion.pk}"] = forms.IntegerField(
+                label=_("Score (0 to 5)"), min_value=0, max_value=5
+            )
+            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+                label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+            )
+
+    def groups(self):
+        """Each criterion with its two fields, for the template's fieldsets."""
+        return [
+            (criterion, self[f"score_{criterion.pk}"], self[f"comment_{criterion.pk}"])
+            for criterion in self.criteria
+        ]
+
+    def scores(self) -> dict:
+        return {
+            criterion.pk: (
+                self.cleaned_data[f"score_{criterion.pk}"],
+                self.cleaned_data[f"comment_{criterion.pk}"],
+            )
+            for criterion in self.criteria
+        }
+
+
+class CommitteeAdminForm(WagtailAdminModelForm):
+    """The admin's committee: refused unless its four seats are each filled once."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("members")
+        if formset is not None and formset.is_valid():
+            seats = [
+                form.cleaned_data.get("seat")
+                for form in formset.forms
+                if form.cleaned_data and not form.cleaned_data.get("DELETE")
+            ]
+            if errors := composition_errors(seats):
+                raise ValidationError([str(error) for error in errors])
+        return cleaned
+
+    def save(self, commit=True):
+        committee = super().save(commit=commit)
+        if commit:
+            committee_roles(committee)
+        return committee

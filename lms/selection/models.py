@@ -12,13 +12,27 @@
   return a submitted application (``RETURNED``, with a reason): it is a draft again, and
   the next submission is the next version. ``BudgetLine`` rows are its budget. For a lab
   seat or an innovation project, ``leader`` is the person who carries it.
+
+Committees (issue 14, second part):
+
+* ``Committee``: formed by staff in the admin for a call and, optionally, a region, from
+  exactly four ``CommitteeMember`` rows, one per ``Seat`` (``composition_errors`` names
+  each seat missing). Its applications are the call's submitted applications: of its
+  region when it has one; otherwise of every region without a committee of its own.
+* ``ConflictDeclaration``: a member's declaration, before reading an application, of a
+  conflict of interest with the organisation or not. Every declaration is kept; one that
+  declares a conflict keeps the member away from the application for good.
+* ``Review`` and its ``Score`` rows: a member's scores (0 to 5, with a comment) of each of
+  the call's criteria, submitted at once and never edited.
+* ``ApplicationAccess``: the log of each view of an application by a committee member
+  or staff.
 """
 
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -254,3 +268,180 @@ class ApplicationVersion(models.Model):
 
     def __str__(self):
         return f"{self.application} v{self.number}"
+
+
+class Seat(models.TextChoices):
+    DATAIDE = "dataide", _("The DATAide team at Centraide du Grand Montréal")
+    REGIONAL_CENTRAIDE = "centraide", _("The Centraide of the applicants' region")
+    IT_ORGANISATION = "it", _("An organisation specialised in information technology")
+    COMMUNITY_ORGANISATION = "community", _("A community organisation")
+
+
+def composition_errors(seats) -> list[str]:
+    """What keeps a committee with these members' ``seats`` from being complete, in words:
+    each seat missing, each seat filled twice (empty when the four seats are filled)."""
+    seats = list(seats)
+    errors = [
+        _("The seat “%(seat)s” is missing.") % {"seat": seat.label}
+        for seat in Seat
+        if seat not in seats
+    ]
+    errors += [
+        _("The seat “%(seat)s” is filled more than once.") % {"seat": seat.label}
+        for seat in Seat
+        if seats.count(seat) > 1
+    ]
+    return errors
+
+
+class Committee(ClusterableModel):
+    call = models.ForeignKey(
+        Call, on_delete=models.PROTECT, related_name="committees", verbose_name=_("call")
+    )
+    region = models.ForeignKey(
+        "accounts.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("region"),
+        help_text=_("None: the call's applications of every region without its own committee."),
+    )  # fmt: skip
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("call"),
+        FieldPanel("region"),
+        InlinePanel("members", heading=_("Members"), label=_("Member"), min_num=4, max_num=4),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("committee")
+        verbose_name_plural = _("committees")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "region"],
+                name="committee_once_per_call_region",
+                violation_error_message=_("This call already has a committee for this region."),
+            ),
+            models.UniqueConstraint(
+                fields=["call"],
+                condition=models.Q(region__isnull=True),
+                name="committee_once_per_call_without_region",
+                violation_error_message=_("This call already has a committee for every region."),
+            ),
+        ]
+
+    def __str__(self):
+        if self.region_id:
+            return f"{self.call} · {self.region}"
+        return str(self.call)
+
+
+class CommitteeMember(Orderable):
+    committee = ParentalKey(Committee, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="committee_seats",
+        verbose_name=_("person"),
+    )  # fmt: skip
+    seat = models.CharField(_("seat"), max_length=10, choices=Seat.choices)
+
+    panels = [FieldPanel("person"), FieldPanel("seat")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("committee member")
+        verbose_name_plural = _("committee members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "person"],
+                name="committee_member_once",
+                violation_error_message=_("This person already sits on this committee."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person.get_full_name() or self.person.email} ({self.get_seat_display()})"
+
+
+class ConflictDeclaration(models.Model):
+    member = models.ForeignKey(
+        CommitteeMember, on_delete=models.PROTECT, related_name="declarations"
+    )
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="conflict_declarations"
+    )
+    has_conflict = models.BooleanField(_("conflict of interest"))
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    declared_at = models.DateTimeField(_("declared on"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["declared_at", "pk"]
+        verbose_name = _("conflict of interest declaration")
+        verbose_name_plural = _("conflict of interest declarations")
+
+    def __str__(self):
+        return f"{self.member} · {self.application_id} · {self.has_conflict}"
+
+
+class Review(models.Model):
+    """A member's scores of an application, submitted at once."""
+
+    member = models.ForeignKey(CommitteeMember, on_delete=models.PROTECT, related_name="reviews")
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="reviews")
+    submitted_at = models.DateTimeField(_("submitted on"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "application"],
+                name="review_once_per_member",
+                violation_error_message=_("This member already scored this application."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member} · {self.application_id}"
+
+
+class Score(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(CallCriterion, on_delete=models.PROTECT, related_name="+")
+    value = models.PositiveSmallIntegerField(
+        _("score"), validators=[MinValueValidator(0), MaxValueValidator(5)]
+    )
+    comment = models.TextField(_("comment"), max_length=5000, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "criterion"], name="score_once"),
+            models.CheckConstraint(condition=models.Q(value__lte=5), name="score_at_most_five"),
+        ]
+
+    def __str__(self):
+        return f"{self.criterion_id}: {self.value}"
+
+
+class ApplicationAccess(models.Model):
+    class View(models.TextChoices):
+        APPLICATION = "application", _("Application")
+        CONSOLIDATED = "consolidated", _("Consolidated scores")
+        ADMIN = "admin", _("Admin page")
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("person"),
+    )  # fmt: skip
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="+", verbose_name=_("application")
+    )
+    view = models.CharField(_("page"), max_length=15, choices=View.choices)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("access to an application")
+        verbose_name_plural = _("accesses to applications")
+
+    def __str__(self):
+        return f"{self.person_id} · {self.application_id} · {self.view}"

@@ -1,7 +1,12 @@
 """Reads of calls and applications: the public call page, the organisation's application,
-"Mon parcours" steps and the staff listings, each in a fixed number of queries."""
+"Mon parcours" steps and the staff listings; the committees' pages (a member's
+applications, the application they are assigned, the consolidated scores). Each in a
+fixed number of queries."""
 
-from django.db.models import Prefetch
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
@@ -9,7 +14,16 @@ from django.utils.translation import gettext
 from lms.accounts.models import Organisation
 from lms.pathway.steps import LevelStep
 from lms.selection.eligibility import facts_for, may_apply
-from lms.selection.models import Application, ApplicationVersion, Call
+from lms.selection.models import (
+    Application,
+    ApplicationVersion,
+    Call,
+    CallCriterion,
+    Committee,
+    CommitteeMember,
+    ConflictDeclaration,
+    Review,
+)
 from lms.transition.plan.models import BursaryCategory
 
 
@@ -144,3 +158,301 @@ def application_for_staff(*, pk: int) -> Application | None:
         .filter(pk=pk)
         .first()
     )
+
+
+# Committees ------------------------------------------------------------------------------
+
+
+def _regional(call_ids) -> dict[int, set[int]]:
+    """For each call, the regions that have a committee of their own."""
+    found: dict[int, set[int]] = {}
+    rows = Committee.objects.filter(call_id__in=call_ids, region__isnull=False)
+    for call_id, region_id in rows.values_list("call_id", "region_id"):
+        found.setdefault(call_id, set()).add(region_id)
+    return found
+
+
+def _assigned(committee: Committee, application: Application, regional) -> bool:
+    """Whether ``application`` is ``committee``'s: its call's, submitted, of its region (or
+    of a region without a committee of its own, for a committee of every region)."""
+    if application.call_id != committee.call_id:
+        return False
+    if application.state != Application.State.SUBMITTED:
+        return False
+    region_id = application.organisation.region_id
+    if committee.region_id is not None:
+        return region_id == committee.region_id
+    return region_id not in regional.get(committee.call_id, set())
+
+
+def _submitted_of(seats):
+    """The submitted applications of the calls of ``seats``' committees (one query)."""
+    return list(
+        Application.objects.filter(
+            call_id__in={seat.committee.call_id for seat in seats},
+            state=Application.State.SUBMITTED,
+        )
+        .select_related("call", "organisation")
+        .order_by("call_id", "organisation__name", "pk")
+    )
+
+
+class MemberState:
+    TO_DECLARE = "to_declare"
+    TO_SCORE = "to_score"
+    SCORED = "scored"
+    CONFLICT = "conflict"
+
+
+@dataclass
+class AssignedApplication:
+    application: Application
+    member: CommitteeMember
+    state: str
+
+    @property
+    def state_label(self) -> str:
+        return {
+            MemberState.TO_DECLARE: gettext("Declare your interests"),
+            MemberState.TO_SCORE: gettext("To score"),
+            MemberState.SCORED: gettext("Scored"),
+            MemberState.CONFLICT: gettext("Conflict of interest declared"),
+        }[self.state]
+
+
+def _state(member, application, conflicts, declared, reviewed) -> str:
+    key = (member.pk, application.pk)
+    if key in conflicts:
+        return MemberState.CONFLICT
+    if key in reviewed:
+        return MemberState.SCORED
+    if key in declared:
+        return MemberState.TO_SCORE
+    return MemberState.TO_DECLARE
+
+
+def member_applications(user) -> list[AssignedApplication]:
+    """The applications assigned to ``user`` as a committee member, each with its state
+    for them (five queries, whatever the committees, applications and declarations)."""
+    if not user.is_authenticated:
+        return []
+    seats = list(CommitteeMember.objects.filter(person=user).select_related("committee__call"))
+    if not seats:
+        return []
+    applications = _submitted_of(seats)
+    regional = _regional({seat.committee.call_id for seat in seats})
+    pairs = [
+        (seat, application)
+        for application in applications
+        for seat in seats
+        if _assigned(seat.committee, application, regional)
+    ]
+    declarations = ConflictDeclaration.objects.filter(
+        member__in=seats, application__in=[application for _seat, application in pairs]
+    ).values_list("member_id", "application_id", "has_conflict")
+    declared, conflicts = set(), set()
+    for member_id, application_id, has_conflict in declarations:
+        declared.add((member_id, application_id))
+        if has_conflict:
+            conflicts.add((member_id, application_id))
+    reviewed = set(
+        Review.objects.filter(member__in=seats).values_list("member_id", "application_id")
+    )
+    return [
+        AssignedApplication(
+            application, seat, _state(seat, application, conflicts, declared, reviewed)
+        )
+        for seat, application in pairs
+    ]
+
+
+def committee_for(application: Application) -> Committee | None:
+    """The committee that judges ``application``: its region's, else the call's own."""
+    committees = list(
+        Committee.objects.filter(call_id=application.call_id).filter(
+            Q(region_id=application.organisation.region_id) | Q(region__isnull=True)
+        )
+    )
+    committees.sort(key=lambda committee: committee.region_id is None)
+    return committees[0] if committees else None
+
+
+def _application(pk: int) -> Application | None:
+    return (
+        Application.objects.select_related("call", "organisation", "plan_version", "leader")
+        .filter(pk=pk, state=Application.State.SUBMITTED)
+        .first()
+    )
+
+
+@dataclass
+class Assignment:
+    """An application as one of its committee's members reaches it."""
+
+    application: Application
+    member: CommitteeMember
+    state: str
+
+
+def assignment_for(*, user, pk: int) -> Assignment | None:
+    """Return application ``pk`` if it is assigned to ``user`` (a member of the committee
+    that judges it) and they have not declared a conflict with it; else None."""
+    if not user.is_authenticated:
+        return None
+    application = _application(pk)
+    if application is None:
+        return None
+    committee = committee_for(application)
+    if committee is None:
+        return None
+    member = (
+        CommitteeMember.objects.filter(committee=committee, person=user)
+        .select_related("committee__call", "person")
+        .first()
+    )
+    if member is None:
+        return None
+    has_conflict = declared = False
+    for conflict in ConflictDeclaration.objects.filter(
+        member=member, application=application
+    ).values_list("has_conflict", flat=True):
+        declared = True
+        has_conflict = has_conflict or conflict
+    if has_conflict:
+        return None
+    if Review.objects.filter(member=member, application=application).exists():
+        state = MemberState.SCORED
+    else:
+        state = MemberState.TO_SCORE if declared else MemberState.TO_DECLARE
+    return Assignment(application, member, state)
+
+
+def members_who_decide(application: Application) -> list[CommitteeMember]:
+    """The members of ``application``'s committee who may decide on it: all but those who
+    declared a conflict of interest with it."""
+    committee = committee_for(application)
+    if committee is None:
+        return []
+    conflicted = ConflictDeclaration.objects.filter(
+        application=application, has_conflict=True
+    ).values("member_id")
+    return list(
+        committee.members.exclude(pk__in=conflicted).select_related("person").order_by("pk")
+    )
+
+
+def declared_conflict(*, user, application: Application) -> bool:
+    """Whether ``user`` declared, as any committee's member, a conflict with it."""
+    return ConflictDeclaration.objects.filter(
+        member__person=user, application=application, has_conflict=True
+    ).exists()
+
+
+def application_for_committee_staff(*, pk: int) -> Application | None:
+    """A submitted application, for staff's consolidated view."""
+    return _application(pk)
+
+
+# The consolidated view ------------------------------------------------------------------
+
+#: The spread of scores from which members disagree enough to discuss a criterion.
+DISAGREEMENT = 2
+ONE_DECIMAL = Decimal("0.1")
+
+
+@dataclass
+class MemberScores:
+    member: CommitteeMember
+    review: Review
+    #: Criterion id → the ``Score``.
+    scores: dict
+    total: int = 0
+
+
+@dataclass
+class CriterionRow:
+    criterion: CallCriterion
+    #: The members' scores, in the order of ``Consolidated.members`` (None: not scored).
+    scores: list
+    spread: int | None = None
+
+    @property
+    def disputed(self) -> bool:
+        return self.spread is not None and self.spread >= DISAGREEMENT
+
+
+@dataclass
+class Consolidated:
+    application: Application
+    criteria: list
+    members: list[MemberScores]
+    rows: list[CriterionRow]
+    #: The most a member's weighted total can be (5 × the sum of the weights).
+    maximum: int
+    overall: Decimal | None
+    conflicted: list = field(default_factory=list)
+
+    @property
+    def disputed(self) -> list[CriterionRow]:
+        return sorted(
+            (row for row in self.rows if row.disputed), key=lambda row: -(row.spread or 0)
+        )
+
+
+def consolidated(application: Application) -> Consolidated:
+    """Every member's scores of ``application``, their weighted totals (Σ weight × score)
+    per member and on average, and each criterion's spread (four queries)."""
+    criteria = list(application.call.criteria.all())
+    reviews = list(
+        Review.objects.filter(application=application)
+        .select_related("member__person")
+        .prefetch_related("scores")
+        .order_by("member__seat", "pk")
+    )
+    conflicted = list(
+        ConflictDeclaration.objects.filter(application=application, has_conflict=True)
+        .select_related("member__person")
+        .order_by("pk")
+    )
+    weights = {criterion.pk: criterion.weight for criterion in criteria}
+    members = []
+    for review in reviews:
+        scores = {score.criterion_id: score for score in review.scores.all()}
+        total = sum(weights.get(key, 0) * score.value for key, score in scores.items())
+        members.append(MemberScores(review.member, review, scores, total))
+    rows = []
+    for criterion in criteria:
+        values = [m.scores.get(criterion.pk) for m in members]
+        numbers = [score.value for score in values if score is not None]
+        spread = max(numbers) - min(numbers) if numbers else None
+        rows.append(CriterionRow(criterion, values, spread))
+    overall = None
+    if members:
+        overall = (Decimal(sum(m.total for m in members)) / len(members)).quantize(
+            ONE_DECIMAL, rounding=ROUND_HALF_UP
+        )
+    return Consolidated(
+        application=application,
+        criteria=criteria,
+        members=members,
+        rows=rows,
+        maximum=5 * sum(weights.values()),
+        overall=overall,
+        conflicted=list({d.member_id: d.member for d in conflicted}.values()),
+    )
+
+
+def committees_overview() -> list[tuple[Committee, list[Application]]]:
+    """Staff: each committee with the applications it judges (four queries)."""
+    committees = list(
+        Committee.objects.select_related("call", "region").order_by("call_id", "region_id")
+    )
+    applications = _submitted_of([CommitteeMember(committee=committee) for committee in committees])
+    regional = _regional({committee.call_id for committee in committees})
+    return [
+        (
+            committee,
+            [a for a in applications if _assigned(committee, a, regional)],
+        )
+        for committee in committees
+    ]

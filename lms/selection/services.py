@@ -1,4 +1,6 @@
-"""Writes of calls' applications: start, save a draft, submit, return for changes.
+"""Writes of calls' applications: start, save a draft, submit, return for changes; and of
+committees: give members their role, declare a conflict of interest, submit scores, log
+each view of an application.
 
 Each is atomic and the only way to make its change; the e-mails to the organisation's
 contacts go through the outbox in the same transaction (``effects``).
@@ -12,10 +14,23 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from lms.accounts.roles import role_group
 from lms.outbox.services import outbox_add
 from lms.selection.effects import APPLICATION_STATE
 from lms.selection.eligibility import facts_for, may_apply
-from lms.selection.models import Application, ApplicationVersion, BudgetLine, Call, CallKind
+from lms.selection.models import (
+    Application,
+    ApplicationAccess,
+    ApplicationVersion,
+    BudgetLine,
+    Call,
+    CallKind,
+    Committee,
+    CommitteeMember,
+    ConflictDeclaration,
+    Review,
+    Score,
+)
 from lms.transition.plan.models import PlanVersion
 
 
@@ -205,3 +220,59 @@ def application_return(*, application: Application, actor, reason: str) -> Appli
         locked.save(update_fields=["state", "return_reason", "updated_at"])
         _tell_contacts(locked, "returned", str(locked.versions.count()))
     return locked
+
+
+# Committees ------------------------------------------------------------------------------
+
+
+def committee_roles(committee: Committee) -> None:
+    """Give each member of ``committee`` the committee-member role (once)."""
+    group = role_group("committee")
+    for member in committee.members.select_related("person"):
+        member.person.groups.add(group)
+
+
+def conflict_declare(
+    *, member: CommitteeMember, application: Application, has_conflict: bool, note: str = ""
+) -> ConflictDeclaration:
+    """Keep ``member``'s declaration about ``application`` (every one is kept)."""
+    with transaction.atomic():
+        if ConflictDeclaration.objects.filter(
+            member=member, application=application, has_conflict=True
+        ).exists():
+            raise ApplicationError(gettext("A conflict of interest is already declared."))
+        return ConflictDeclaration.objects.create(
+            member=member, application=application, has_conflict=has_conflict, note=note.strip()
+        )
+
+
+def review_submit(*, member: CommitteeMember, application: Application, scores: dict) -> Review:
+    """Keep ``member``'s scores of ``application``: ``scores`` maps each of the call's
+    criteria's id to ``(value, comment)``, every criterion scored from 0 to 5. Once."""
+    criteria = list(application.call.criteria.all())
+    if {criterion.pk for criterion in criteria} != set(scores):
+        raise ApplicationError(gettext("Score every criterion."))
+    if any(not 0 <= value <= 5 for value, _comment in scores.values()):
+        raise ApplicationError(gettext("Each score is between 0 and 5."))
+    declarations = list(
+        ConflictDeclaration.objects.filter(member=member, application=application).values_list(
+            "has_conflict", flat=True
+        )
+    )
+    if not declarations or any(declarations):
+        raise ApplicationError(gettext("Declare your interests before scoring."))
+    try:
+        with transaction.atomic():
+            review = Review.objects.create(member=member, application=application)
+            Score.objects.bulk_create(
+                Score(review=review, criterion_id=key, value=value, comment=comment.strip())
+                for key, (value, comment) in scores.items()
+            )
+    except IntegrityError as error:
+        raise ApplicationError(gettext("You already scored this application.")) from error
+    return review
+
+
+def application_access_log(*, person, application: Application, view: str) -> None:
+    """Write that ``person`` saw ``application`` (``ApplicationAccess.View``)."""
+    ApplicationAccess.objects.create(person=person, application=application, view=view)

@@ -1,6 +1,12 @@
 """The site's pages of calls and applications: the public call page, starting an
 application, and the application's page (save the draft, submit). An application is its
-organisation's contact people's only: anyone else gets a 404."""
+organisation's contact people's only: anyone else gets a 404.
+
+The committees' pages (``/candidatures/comite/``): a member's applications, each one
+read-only, the declaration of interests, the scores, and the consolidated scores (once
+their own are submitted; staff see any). An application is its committee's members'
+only, and never of a member who declared a conflict with it: anyone else gets a 404.
+Each view of an application there is written to the access log."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,23 +15,42 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from lms.accounts.roles import is_programme_staff
 from lms.selection.eligibility import facts_for, may_apply
-from lms.selection.forms import ApplicationForm, BudgetFormSet, budget_initial, typed_lines
-from lms.selection.models import Application
+from lms.selection.forms import (
+    ApplicationForm,
+    BudgetFormSet,
+    DeclarationForm,
+    ReviewForm,
+    budget_initial,
+    typed_lines,
+)
+from lms.selection.models import Application, ApplicationAccess
 from lms.selection.selectors import (
+    MemberState,
     application_for,
+    application_for_committee_staff,
+    assignment_for,
     call_for_page,
+    committee_for,
+    committees_overview,
+    consolidated,
     contact_organisation,
+    declared_conflict,
+    member_applications,
     version_content,
 )
 from lms.selection.services import (
     ApplicationError,
+    application_access_log,
     application_missing,
     application_save,
     application_start,
     application_submit,
     budget_total,
     ceiling_error,
+    conflict_declare,
+    review_submit,
 )
 
 
@@ -120,3 +145,137 @@ def application_view(request, pk: int):
             "latest_content": version_content(versions[-1] if versions else None),
         },
     )
+
+
+# Committees ------------------------------------------------------------------------------
+
+
+@login_required
+def committee_home(request):
+    """A member's applications with their state; staff: every committee's."""
+    assigned = member_applications(request.user)
+    staff = is_programme_staff(request.user)
+    if not assigned and not staff:
+        # A member of a committee with no application yet still gets the page.
+        if not request.user.committee_seats.exists():
+            raise Http404
+    return render(
+        request,
+        "selection/committee_home.html",
+        {"assigned": assigned, "overview": committees_overview() if staff else None},
+    )
+
+
+def _assignment(request, pk):
+    assignment = assignment_for(user=request.user, pk=pk)
+    if assignment is None:
+        raise Http404
+    return assignment
+
+
+def _latest(application):
+    version = application.versions.order_by("-number").first()
+    return version, version_content(version)
+
+
+@login_required
+def committee_application(request, pk: int):
+    """The application, read-only, for a member who declared no conflict with it."""
+    assignment = _assignment(request, pk)
+    if assignment.state == MemberState.TO_DECLARE:
+        return redirect("selection_committee_declaration", pk=pk)
+    application = assignment.application
+    application_access_log(
+        person=request.user, application=application, view=ApplicationAccess.View.APPLICATION
+    )
+    latest, content = _latest(application)
+    return render(
+        request,
+        "selection/committee_application.html",
+        {"assignment": assignment, "application": application, "latest": latest,
+         "content": content},
+    )  # fmt: skip
+
+
+@login_required
+def committee_declaration(request, pk: int):
+    """Before reading an application: does the member have a conflict of interest?"""
+    assignment = _assignment(request, pk)
+    form = DeclarationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            conflict_declare(
+                member=assignment.member,
+                application=assignment.application,
+                has_conflict=form.cleaned_data["has_conflict"],
+                note=form.cleaned_data["note"],
+            )
+        except ApplicationError as error:
+            messages.error(request, str(error))
+            return redirect("selection_committee")
+        if form.cleaned_data["has_conflict"]:
+            messages.success(
+                request,
+                gettext(
+                    "Your conflict of interest is recorded: the application is no longer "
+                    "shown to you, and the other members decide on it."
+                ),
+            )
+            return redirect("selection_committee")
+        messages.success(request, gettext("Your declaration is recorded."))
+        return redirect("selection_committee_application", pk=pk)
+    return render(
+        request,
+        "selection/committee_declaration.html",
+        {"assignment": assignment, "application": assignment.application, "form": form},
+    )
+
+
+@login_required
+def committee_review(request, pk: int):
+    """The member's scores of each criterion, submitted once, before seeing the others'."""
+    assignment = _assignment(request, pk)
+    if assignment.state == MemberState.TO_DECLARE:
+        return redirect("selection_committee_declaration", pk=pk)
+    if assignment.state == MemberState.SCORED:
+        return redirect("selection_committee_consolidated", pk=pk)
+    application = assignment.application
+    form = ReviewForm(request.POST or None, criteria=application.call.criteria.all())
+    if request.method == "POST" and form.is_valid():
+        try:
+            review_submit(member=assignment.member, application=application, scores=form.scores())
+        except ApplicationError as error:
+            messages.error(request, str(error))
+            return redirect("selection_committee")
+        messages.success(request, gettext("Your scores are submitted."))
+        return redirect("selection_committee_consolidated", pk=pk)
+    return render(
+        request,
+        "selection/committee_review.html",
+        {"assignment": assignment, "application": application, "form": form},
+    )
+
+
+@login_required
+def committee_consolidated(request, pk: int):
+    """Every member's scores: for a member once theirs are submitted; for staff, any."""
+    assignment = assignment_for(user=request.user, pk=pk)
+    if assignment is not None and assignment.state == MemberState.SCORED:
+        application = assignment.application
+    elif assignment is None and is_programme_staff(request.user):
+        application = application_for_committee_staff(pk=pk)
+        if application is None or committee_for(application) is None:
+            raise Http404
+        if declared_conflict(user=request.user, application=application):
+            raise Http404
+    else:
+        raise Http404
+    application_access_log(
+        person=request.user, application=application, view=ApplicationAccess.View.CONSOLIDATED
+    )
+    return render(
+        request,
+        "selection/committee_consolidated.html",
+        {"application": application, "summary": consolidated(application),
+         "is_member": assignment is not None},
+    )  # fmt: skip

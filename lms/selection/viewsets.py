@@ -6,6 +6,12 @@
   by call and state; each one's page shows its content and its submitted versions, and a
   submitted one can be returned for changes (``<id>/return/``, through
   ``services.application_return``).
+* **Committees** (``/admin/selection/committees/``): staff form a call's committee (and
+  its region's) from four members, one per seat (``forms.CommitteeAdminForm`` refuses
+  a seat missing); each member gets the committee-member role. The consolidated scores
+  are on the site (``/candidatures/comite/``).
+* **Access log** (``/admin/selection/accesses/``): read-only, each view of an
+  application by a committee member or staff.
 
 Access is the model permissions, which only the "Équipe DATAide" role holds
 (``SelectionConfig.role_permissions``).
@@ -16,13 +22,14 @@ from django import forms
 from django.contrib.admin.utils import quote
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -30,14 +37,18 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from lms.admin_ui import LimitedModelViewSet, ObjectViewMixin, person_name
-from lms.selection.forms import ReturnForm
-from lms.selection.models import Application, Call
+from lms.selection.forms import CommitteeAdminForm, ReturnForm
+from lms.selection.models import Application, ApplicationAccess, Call, Committee
 from lms.selection.selectors import (
     application_for_staff,
     applications_for_staff,
     version_content,
 )
-from lms.selection.services import ApplicationError, application_return
+from lms.selection.services import (
+    ApplicationError,
+    application_access_log,
+    application_return,
+)
 
 APPLICATIONS = _("Applications")
 
@@ -140,6 +151,9 @@ class ApplicationInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         application = self.object
+        application_access_log(
+            person=self.request.user, application=application, view=ApplicationAccess.View.ADMIN
+        )
         context.update(
             {
                 "application": application,
@@ -204,10 +218,56 @@ class ApplicationViewSet(LimitedModelViewSet):
     list_per_page = 50
 
 
-class SelectionGroup(ViewSetGroup):
-    """The "Candidatures" menu: calls, applications."""
+class CommitteeViewSet(ModelViewSet):
+    model = Committee
+    name = "selection_committees"
+    url_prefix = "selection/committees"
+    icon = "group"
+    menu_label = _("Committees")
+    list_display = ["__str__", "created_at"]
+    list_filter = ["call"]
+    search_fields = ["call__title"]
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    add_to_reference_index = False
+    edit_handler = ObjectList(Committee.panels, base_form_class=CommitteeAdminForm)
 
-    items = (CallViewSet, ApplicationViewSet)
+
+class ApplicationAccessViewSet(LimitedModelViewSet):
+    model = ApplicationAccess
+    name = "selection_accesses"
+    url_prefix = "selection/accesses"
+    icon = "view"
+    menu_label = _("Access log")
+    permission_actions = ("view",)
+    inspect_view_enabled = False
+    list_display = [
+        "person",
+        "application",
+        Column("view", label=_("What was seen"), accessor="get_view_display"),
+        "at",
+    ]
+    list_filter = ["view"]
+    ordering = "-at"
+    list_per_page = 100
+
+    def get_queryset(self, request=None):
+        return ApplicationAccess.objects.select_related(
+            "person", "application__organisation", "application__call"
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+
+class SelectionGroup(ViewSetGroup):
+    """The "Candidatures" menu: calls, applications, committees, access log."""
+
+    items = (CallViewSet, ApplicationViewSet, CommitteeViewSet, ApplicationAccessViewSet)
     menu_label = _("Applications")
     menu_icon = "form"
     menu_name = "selection"
