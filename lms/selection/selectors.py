@@ -185,11 +185,11 @@ def _assigned(committee: Committee, application: Application, regional) -> bool:
     return region_id not in regional.get(committee.call_id, set())
 
 
-def _submitted_of(seats):
-    """The submitted applications of the calls of ``seats``' committees (one query)."""
+def _submitted_of(call_ids):
+    """The submitted applications of these calls (one query)."""
     return list(
         Application.objects.filter(
-            call_id__in={seat.committee.call_id for seat in seats},
+            call_id__in=call_ids,
             state=Application.State.SUBMITTED,
         )
         .select_related("call", "organisation")
@@ -239,8 +239,9 @@ def member_applications(user) -> list[AssignedApplication]:
     seats = list(CommitteeMember.objects.filter(person=user).select_related("committee__call"))
     if not seats:
         return []
-    applications = _submitted_of(seats)
-    regional = _regional({seat.committee.call_id for seat in seats})
+    call_ids = {seat.committee.call_id for seat in seats}
+    applications = _submitted_of(call_ids)
+    regional = _regional(call_ids)
     pairs = [
         (seat, application)
         for application in applications
@@ -447,8 +448,9 @@ def committees_overview() -> list[tuple[Committee, list[Application]]]:
     committees = list(
         Committee.objects.select_related("call", "region").order_by("call_id", "region_id")
     )
-    applications = _submitted_of([CommitteeMember(committee=committee) for committee in committees])
-    regional = _regional({committee.call_id for committee in committees})
+    call_ids = {committee.call_id for committee in committees}
+    applications = _submitted_of(call_ids)
+    regional = _regional(call_ids)
     return [
         (
             committee,

@@ -127,6 +127,9 @@ def test_every_declaration_is_kept_with_its_time(client, committee, application)
     url = reverse("selection_committee_application", args=[application.pk])
     assert client.get(url).url == reverse("selection_committee_declaration", args=[application.pk])
     declaration_url = reverse("selection_committee_declaration", args=[application.pk])
+    for page in [client.get(reverse("selection_committee")), client.get(declaration_url)]:
+        html = page.content.decode()
+        assert "Café &amp; co &lt;b&gt;" in html and "&amp;amp;" not in html
     page = client.post(declaration_url, {"has_conflict": ""})
     assert page.status_code == 200 and 'aria-invalid="true"' in page.content.decode()
     assert client.post(declaration_url, {"has_conflict": "no"}).url == url
