@@ -1,5 +1,6 @@
 """Concurrent requests on PostgreSQL: contacts starting and submitting together make one
-application, one version and one e-mail per contact."""
+application, one version and one e-mail per contact; a member's scores submitted twice at
+once make one review."""
 
 import pytest
 from django.db import connection
@@ -8,9 +9,17 @@ from django.urls import reverse
 
 from lms.outbox.models import OutboxMessage
 from lms.selection.effects import APPLICATION_STATE
-from lms.selection.models import Application, ApplicationVersion, CallKind
+from lms.selection.models import Application, ApplicationVersion, CallKind, Review, Score
+from lms.selection.services import conflict_declare
 from tests.pathway.test_concurrency import run_together
-from tests.selection.builders import contact, eligible_organisation, make_call
+from tests.selection.builders import (
+    contact,
+    eligible_organisation,
+    make_call,
+    make_committee,
+    member,
+    submitted_application,
+)
 from tests.selection.conftest import form_data
 
 pytestmark = [
@@ -51,3 +60,25 @@ def test_contacts_starting_and_submitting_together_make_one_application_and_one_
     assert run_together([submit(person) for person in people]) == []
     assert ApplicationVersion.objects.filter(application=application).count() == 1
     assert OutboxMessage.objects.filter(kind=APPLICATION_STATE).count() == len(people)
+
+
+def test_a_member_submitting_their_scores_twice_at_once_keeps_one_review():
+    call = make_call(CallKind.SEED)
+    committee = make_committee(call)
+    application = submitted_application(call, name="Coopérative « Ensemble »")
+    seat = member(committee)
+    conflict_declare(member=seat, application=application, has_conflict=False)
+    url = reverse("selection_committee_review", args=[application.pk])
+    data = {}
+    for criterion in call.criteria.all():
+        data[f"score_{criterion.pk}"] = "4"
+        data[f"comment_{criterion.pk}"] = "Solide"
+
+    def submit():
+        client = Client()
+        client.force_login(seat.person)
+        assert client.post(url, data).status_code == 302
+
+    assert run_together([submit for _n in range(4)]) == []
+    assert Review.objects.filter(member=seat, application=application).count() == 1
+    assert Score.objects.filter(review__member=seat).count() == call.criteria.count()
