@@ -25,9 +25,12 @@ Records:
   shown to authors only if they agreed.
 """
 
+import html
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -241,6 +244,12 @@ class ActivityResponse(models.Model):
 
     def __str__(self):
         return f"{self.learner} · {self.kind}"
+
+    @property
+    def answer_text(self) -> str:
+        """The reflection as its author edits it again: the text, entities decoded (an "&"
+        reads "&"; the field escapes it once)."""
+        return html.unescape(strip_tags(self.answer_html))
 
 
 class ModuleFeedback(models.Model):

@@ -202,3 +202,15 @@ def test_the_same_idempotency_key_twice_is_one_request(client, learner, module):
     assert response.status_code == 302
     assert ModuleCompletion.objects.count() == 1
     assert RequestKey.objects.filter(learner=learner, key=key).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_reflection_edited_again_reads_as_typed(client, learner, module):
+    """An ampersand typed is an ampersand in the field (escaped once in the page)."""
+    client.force_login(learner)
+    post(client, module, action="answer", block_id=block_id(module, "reflection"), text="Café & co")
+
+    page = client.get(module.url).content.decode()
+
+    assert ">Café &amp; co</textarea>" in page
+    assert "&amp;amp;" not in page
