@@ -6,22 +6,26 @@ from django.utils import translation
 
 from lms.accounts.models import User
 from lms.emails import send_templated_email
-from lms.selection.models import Application
+from lms.selection.models import Application, Decision
 
-#: Payload ``{"application": id, "person": id, "event": "submitted" | "returned"}``: one
-#: contact of the organisation told of the application's new state, in their language.
+#: Payload ``{"application": id, "person": id, "event": "submitted" | "returned" |
+#: "decided"}`` (and ``"decision": id`` for a decision): one contact of the organisation
+#: told of the application's new state, in their language.
 APPLICATION_STATE = "selection.application_state"
 
 
 def application_state(payload: dict) -> None:
-    """E-mail one contact that the application was submitted or returned."""
+    """E-mail one contact that the application was submitted, returned or decided."""
     application = (
         Application.objects.select_related("call", "organisation")
         .filter(pk=payload["application"])
         .first()
     )
     person = User.objects.filter(pk=payload["person"], is_active=True).first()
-    if application is None or person is None:
+    decision = None
+    if "decision" in payload:
+        decision = Decision.objects.filter(pk=payload["decision"]).first()
+    if application is None or person is None or (payload["event"] == "decided" and not decision):
         return
     with translation.override(person.preferred_language):
         url = reverse("selection_application", args=[application.pk])
@@ -32,6 +36,7 @@ def application_state(payload: dict) -> None:
             "person": person,
             "application": application,
             "event": payload["event"],
+            "decision": decision,
             "path": url,
         },
         language=person.preferred_language,

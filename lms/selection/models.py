@@ -36,12 +36,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from courses.models import Level
 from lms.transition.plan.models import BursaryCategory
 
 
@@ -92,6 +94,11 @@ class Call(ClusterableModel):
         validators=[MinValueValidator(Decimal("0"))],
         help_text=_("For a bursary: the most an application may ask for, in dollars."),
     )  # fmt: skip
+    budget = models.DecimalField(
+        _("budget"), max_digits=12, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("For a bursary: the whole amount the call may grant, in dollars."),
+    )  # fmt: skip
     regions = ParentalManyToManyField(
         "accounts.Region", blank=True, related_name="+", verbose_name=_("regions"),
         help_text=_("None selected: every region."),
@@ -109,6 +116,7 @@ class Call(ClusterableModel):
         FieldPanel("guide_en"),
         InlinePanel("criteria", heading=_("Criteria"), label=_("Criterion")),
         FieldPanel("ceiling"),
+        FieldPanel("budget"),
         FieldPanel("regions"),
     ]
 
@@ -445,3 +453,97 @@ class ApplicationAccess(models.Model):
 
     def __str__(self):
         return f"{self.person_id} · {self.application_id} · {self.view}"
+
+
+# Decisions (issue 14, third part) --------------------------------------------------------
+
+
+class Outcome(models.TextChoices):
+    ACCEPTED = "accepted", pgettext_lazy("application decision", "Accepted")
+    WAITLISTED = "waitlisted", pgettext_lazy("application decision", "Waitlisted")
+    REFUSED = "refused", pgettext_lazy("application decision", "Refused")
+
+
+#: The outcomes that end an application: once one is recorded, no other decision is.
+FINAL_OUTCOMES = (Outcome.ACCEPTED, Outcome.REFUSED)
+
+
+class Decision(models.Model):
+    """The committee's decision on an application, recorded by a staff member for it.
+
+    A waitlisted application may be decided again later (accepted or refused); an
+    accepted or refused one never is (a partial unique constraint says so too)."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="decisions",
+        verbose_name=_("application"),
+    )  # fmt: skip
+    outcome = models.CharField(_("decision"), max_length=10, choices=Outcome.choices)
+    amount = models.DecimalField(
+        _("amount granted"), max_digits=10, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )  # fmt: skip
+    reasons = models.TextField(_("reasons"), max_length=5000)
+    decided_on = models.DateField(_("decided on"))
+    participants = models.ManyToManyField(
+        CommitteeMember, related_name="+", verbose_name=_("members who took part")
+    )
+    #: The participants' names and seats as they were on the day: the record stays whole.
+    participant_names = models.JSONField(default=list)
+    #: The quota warnings shown, and recorded anyway, when the decision was made.
+    quota_warnings = models.JSONField(default=list, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded on"), auto_now_add=True)
+    #: The organisation's request for a review of this decision, if it made one.
+    review_request = models.ForeignKey(
+        "pathway.ReviewRequest", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("review request"),
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["recorded_at", "pk"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=models.Q(outcome__in=["accepted", "refused"]),
+                name="decision_final_once",
+                violation_error_message=_("This application is already decided."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__isnull=True) | models.Q(outcome="accepted"),
+                name="decision_amount_only_if_accepted",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.application} · {self.get_outcome_display()}"
+
+
+class RegionalQuota(models.Model):
+    """How many of a level's bursaries are planned for a region (the level's quota
+    overall is ``PathwaySettings``'s). A decision beyond it is warned of, not refused."""
+
+    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
+    region = models.ForeignKey(
+        "accounts.Region", on_delete=models.CASCADE, related_name="+", verbose_name=_("region")
+    )
+    planned = models.PositiveIntegerField(_("bursaries planned"))
+
+    class Meta:
+        ordering = ["level", "region__name"]
+        verbose_name = _("regional quota")
+        verbose_name_plural = _("regional quotas")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["level", "region"],
+                name="regional_quota_once",
+                violation_error_message=_("This region already has a quota for this level."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.region} · {self.get_level_display()} · {self.planned}"

@@ -12,9 +12,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from lms.accounts.models import Organisation
+from lms.pathway.models import BursaryEligibility, PathwaySettings
 from lms.pathway.steps import LevelStep
 from lms.selection.eligibility import facts_for, may_apply
 from lms.selection.models import (
+    BURSARY_LEVEL,
     Application,
     ApplicationVersion,
     Call,
@@ -22,6 +24,9 @@ from lms.selection.models import (
     Committee,
     CommitteeMember,
     ConflictDeclaration,
+    Decision,
+    Outcome,
+    RegionalQuota,
     Review,
 )
 from lms.transition.plan.models import BursaryCategory
@@ -458,3 +463,56 @@ def committees_overview() -> list[tuple[Committee, list[Application]]]:
         )
         for committee in committees
     ]
+
+
+# Decisions -------------------------------------------------------------------------------
+
+
+def latest_decision(application: Application) -> Decision | None:
+    """The application's latest decision (a waitlisted one may be followed by another)."""
+    return application.decisions.order_by("-recorded_at", "-pk").first()
+
+
+def decision_quota_warnings(application: Application, outcome: str) -> list[str]:
+    """What an accepted bursary would go beyond, in words: the level's quota overall
+    (``PathwaySettings``) and the region's (``RegionalQuota``), counting the bursaries
+    already awarded. Empty when within both, or for anything but a bursary accepted."""
+    level = BURSARY_LEVEL.get(application.call.kind)
+    if level is None or outcome != Outcome.ACCEPTED:
+        return []
+    awarded = BursaryEligibility.objects.filter(
+        level=level, status=BursaryEligibility.Status.AWARDED
+    )
+    warnings = []
+    planned = PathwaySettings.load().quota(level)
+    count = awarded.count()
+    if count + 1 > planned:
+        warnings.append(
+            gettext(
+                "Bursaries of level %(level)s already awarded: %(count)s of %(planned)s "
+                "planned; this one goes beyond the quota."
+            )
+            % {"count": count, "level": level, "planned": planned}
+        )
+    region = application.organisation.region
+    share = RegionalQuota.objects.filter(level=level, region=region).first()
+    if share is not None:
+        count = awarded.filter(region=region).count()
+        if count + 1 > share.planned:
+            warnings.append(
+                gettext(
+                    "Bursaries of level %(level)s already awarded in %(region)s: %(count)s "
+                    "of %(planned)s planned there; this one goes beyond the region's quota."
+                )
+                % {"count": count, "level": level, "region": region, "planned": share.planned}
+            )
+    return warnings
+
+
+def decisions_of(application: Application) -> list[Decision]:
+    """Every decision on the application, oldest first, with who took part."""
+    return list(
+        application.decisions.select_related("recorded_by", "review_request").order_by(
+            "recorded_at", "pk"
+        )
+    )

@@ -1,6 +1,6 @@
-"""Writes of calls' applications: start, save a draft, submit, return for changes; and of
+"""Writes of calls' applications: start, save a draft, submit, return for changes; of
 committees: give members their role, declare a conflict of interest, submit scores, log
-each view of an application.
+each view of an application; and of decisions: record one, ask for its review.
 
 Each is atomic and the only way to make its change; the e-mails to the organisation's
 contacts go through the outbox in the same transaction (``effects``).
@@ -9,16 +9,23 @@ contacts go through the outbox in the same transaction (``effects``).
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.services import seat_admit
 from lms.accounts.roles import role_group
 from lms.outbox.services import outbox_add
+from lms.pathway.models import BursaryEligibility
+from lms.pathway.services import EligibilityError, eligibility_set_status, review_request_create
+from lms.pathway.staff.services import eligibility_change_status
 from lms.selection.effects import APPLICATION_STATE
 from lms.selection.eligibility import facts_for, may_apply
 from lms.selection.models import (
+    BURSARY_LEVEL,
+    FINAL_OUTCOMES,
     Application,
     ApplicationAccess,
     ApplicationVersion,
@@ -28,9 +35,12 @@ from lms.selection.models import (
     Committee,
     CommitteeMember,
     ConflictDeclaration,
+    Decision,
+    Outcome,
     Review,
     Score,
 )
+from lms.selection.selectors import decision_quota_warnings, latest_decision, members_who_decide
 from lms.transition.plan.models import PlanVersion
 
 
@@ -167,12 +177,17 @@ def snapshot(application: Application, lines) -> dict:
     }
 
 
-def _tell_contacts(application: Application, event: str, key: str) -> None:
+def _tell_contacts(application: Application, event: str, key: str, **extra) -> None:
     for contact in application.organisation.contacts.all():
         outbox_add(
             kind=APPLICATION_STATE,
             dedupe_key=f"selection.{event}:{application.pk}:{key}:{contact.person_id}",
-            payload={"application": application.pk, "person": contact.person_id, "event": event},
+            payload={
+                "application": application.pk,
+                "person": contact.person_id,
+                "event": event,
+                **extra,
+            },
         )
 
 
@@ -199,8 +214,32 @@ def application_submit(*, application: Application, person) -> ApplicationVersio
         locked.state = Application.State.SUBMITTED
         locked.submitted_at = version.submitted_at
         locked.save(update_fields=["state", "submitted_at", "updated_at"])
+        _mark_applied(locked, person)
         _tell_contacts(locked, "submitted", str(number))
     return version
+
+
+def _eligibility(application: Application) -> BursaryEligibility | None:
+    """The organisation's eligibility for the bursary the call gives (None for a seat)."""
+    level = BURSARY_LEVEL.get(application.call.kind)
+    if level is None:
+        return None
+    return BursaryEligibility.objects.filter(
+        organisation_id=application.organisation_id, level=level
+    ).first()
+
+
+def _mark_applied(application: Application, person) -> None:
+    """A bursary application submitted: the eligibility goes from eligible to applied
+    (the engine's status service keeps the change in the eligibility's history)."""
+    eligibility = _eligibility(application)
+    if eligibility is not None and eligibility.status == BursaryEligibility.Status.ELIGIBLE:
+        eligibility_set_status(
+            eligibility=eligibility,
+            status=BursaryEligibility.Status.APPLIED,
+            actor=person,
+            reason=gettext("Application to “%(call)s” submitted.") % {"call": application.call},
+        )
 
 
 RETURN_REASON_REQUIRED = _("Say what to change: the organisation reads it.")
@@ -276,3 +315,195 @@ def review_submit(*, member: CommitteeMember, application: Application, scores: 
 def application_access_log(*, person, application: Application, view: str) -> None:
     """Write that ``person`` saw ``application`` (``ApplicationAccess.View``)."""
     ApplicationAccess.objects.create(person=person, application=application, view=view)
+
+
+# Decisions -------------------------------------------------------------------------------
+
+
+class QuotaWarning(ApplicationError):
+    """The decision would go beyond a quota: staff see ``warnings`` and confirm."""
+
+    def __init__(self, warnings: list[str]):
+        super().__init__(" ".join(warnings))
+        self.warnings = warnings
+
+
+#: How many members without a conflict of interest must take part in a decision.
+QUORUM = 3
+
+
+def _check_decision(application, outcome, amount, reasons, decided_on, participants) -> None:
+    if outcome not in Outcome.values:
+        raise ApplicationError(gettext("Choose the decision."))
+    if not reasons:
+        raise ApplicationError(gettext("Write the reasons: the organisation reads them."))
+    if decided_on > timezone.localdate():
+        raise ApplicationError(gettext("The date of the decision cannot be in the future."))
+    if decided_on < timezone.localtime(application.submitted_at).date():
+        raise ApplicationError(gettext("The decision cannot come before the application."))
+    if amount is not None and outcome != Outcome.ACCEPTED:
+        raise ApplicationError(gettext("Only an accepted application is granted an amount."))
+    if application.call.is_bursary and outcome == Outcome.ACCEPTED:
+        if amount is None or amount <= 0:
+            raise ApplicationError(gettext("Give the amount granted."))
+        requested = budget_total(application.budget_lines.all())
+        if amount > requested:
+            raise ApplicationError(
+                gettext("The amount granted cannot exceed the amount requested (%(amount)s $).")
+                % {"amount": money(requested)}
+            )
+        if application.call.ceiling is not None and amount > application.call.ceiling:
+            raise ApplicationError(
+                gettext("The amount granted cannot exceed the call's ceiling (%(amount)s $).")
+                % {"amount": money(application.call.ceiling)}
+            )
+    if not application.call.is_bursary and amount is not None:
+        raise ApplicationError(gettext("A seat is not granted an amount."))
+    deciding = {member.pk for member in members_who_decide(application)}
+    if not deciding:
+        raise ApplicationError(gettext("No committee judges this application yet."))
+    if any(member.pk not in deciding for member in participants):
+        raise ApplicationError(
+            gettext(
+                "Only members of the application's committee who declared no conflict of "
+                "interest with it take part in its decision."
+            )
+        )
+    if len(set(participants)) < QUORUM:
+        raise ApplicationError(
+            gettext(
+                "A decision needs at least three members of the committee without a "
+                "conflict of interest."
+            )
+        )
+
+
+def _apply_decision(application: Application, outcome: str, actor, reasons: str) -> None:
+    """What the decision changes elsewhere, in its transaction: the eligibility's status
+    (bursaries) through the engine's status service, or the seat (seat calls)."""
+    call = application.call
+    if call.is_bursary:
+        eligibility = _eligibility(application)
+        usable = (BursaryEligibility.Status.ELIGIBLE, BursaryEligibility.Status.APPLIED)
+        if outcome == Outcome.WAITLISTED:
+            return
+        if eligibility is None or eligibility.status not in usable:
+            raise ApplicationError(
+                gettext(
+                    "The organisation is not eligible for this bursary any more (its "
+                    "eligibility is “%(status)s”): the decision cannot be recorded."
+                )
+                % {"status": eligibility.get_status_display() if eligibility else "—"}
+            )
+        if eligibility.status == BursaryEligibility.Status.ELIGIBLE:
+            _mark_applied(application, actor)
+        target = (
+            BursaryEligibility.Status.AWARDED
+            if outcome == Outcome.ACCEPTED
+            else BursaryEligibility.Status.DECLINED
+        )
+        try:
+            eligibility_change_status(
+                eligibility=eligibility, status=target, actor=actor, reason=reasons
+            )
+        except EligibilityError as error:
+            raise ApplicationError(str(error)) from error
+    elif outcome == Outcome.ACCEPTED:
+        lab = call.kind == CallKind.LAB_SEAT
+        try:
+            seat_admit(
+                cohort=call.cohort,
+                actor=actor,
+                organisation=None if lab else application.organisation,
+                leader=application.leader if lab else None,
+            )
+        except ValidationError as error:
+            raise ApplicationError(" ".join(error.messages)) from error
+
+
+def decision_record(
+    *,
+    application: Application,
+    actor,
+    outcome: str,
+    amount: Decimal | None,
+    reasons: str,
+    decided_on,
+    participants: list[CommitteeMember],
+    confirm_beyond_quota: bool = False,
+) -> Decision:
+    """Record the committee's decision on ``application`` for ``actor`` (staff), once.
+
+    In the same transaction: the bursary's eligibility goes to awarded or declined (a
+    seat is admitted), and each contact of the organisation is told by e-mail (outbox).
+    A decision beyond the level's quota, overall or in the region, raises
+    ``QuotaWarning`` unless ``confirm_beyond_quota``. Two staff members recording at the
+    same moment: the application's row is locked, the second one is refused."""
+    reasons = reasons.strip()
+    with transaction.atomic():
+        locked = (
+            Application.objects.select_for_update(of=("self",))
+            .select_related("call", "organisation", "leader")
+            .get(pk=application.pk)
+        )
+        if locked.state != Application.State.SUBMITTED:
+            raise ApplicationError(gettext("Only a submitted application can be decided."))
+        previous = latest_decision(locked)
+        if previous is not None and previous.outcome in FINAL_OUTCOMES:
+            raise ApplicationError(gettext("This application is already decided."))
+        _check_decision(locked, outcome, amount, reasons, decided_on, participants)
+        warnings = decision_quota_warnings(locked, outcome)
+        if warnings and not confirm_beyond_quota:
+            raise QuotaWarning(warnings)
+        decision = Decision.objects.create(
+            application=locked,
+            outcome=outcome,
+            amount=amount,
+            reasons=reasons,
+            decided_on=decided_on,
+            participant_names=[
+                f"{member.person.get_full_name() or member.person.email} "
+                f"({member.get_seat_display()})"
+                for member in participants
+            ],
+            quota_warnings=warnings,
+            recorded_by=actor,
+        )
+        decision.participants.set(participants)
+        _apply_decision(locked, outcome, actor, reasons)
+        _tell_contacts(locked, "decided", str(decision.pk), decision=decision.pk)
+    return decision
+
+
+REVIEW_MESSAGE_REQUIRED = _("Say why the decision should be looked at again.")
+
+
+def decision_review_ask(*, decision: Decision, person, message: str) -> Decision:
+    """The organisation asks for a review of ``decision``: a task for staff (the pathway's
+    review requests), once per decision."""
+    message = message.strip()
+    if not message:
+        raise ApplicationError(str(REVIEW_MESSAGE_REQUIRED))
+    with transaction.atomic():
+        locked = (
+            Decision.objects.select_for_update(of=("self",))
+            .select_related("application__call", "application__organisation")
+            .get(pk=decision.pk)
+        )
+        if locked.review_request_id is not None:
+            raise ApplicationError(gettext("A review of this decision is already asked for."))
+        application = locked.application
+        context = gettext(
+            "Review of the decision “%(outcome)s” of %(date)s on the application of "
+            "%(organisation)s to “%(call)s”."
+        ) % {
+            "outcome": locked.get_outcome_display(),
+            "date": formats.date_format(locked.decided_on),
+            "organisation": application.organisation.name,
+            "call": application.call.title,
+        }
+        locked.review_request = review_request_create(
+            learner=person, level=application.call.level, message=f"{context}\n\n{message}"
+        )
+        locked.save(update_fields=["review_request"])
+    return locked
