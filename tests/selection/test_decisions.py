@@ -26,7 +26,6 @@ from tests.pathway.staff_helpers import grant
 from tests.selection.builders import (
     completed,
     contact,
-    declare_and_score,
     make_call,
     make_committee,
     member,
