@@ -6,6 +6,7 @@ missing named), a member's declaration of interests, and their scores; staff's r
 the decision, and the organisation's request for its review."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -211,4 +212,15 @@ class DecisionReviewForm(forms.Form):
         max_length=1500,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("The DATAide team reads it and answers you by e-mail."),
+    )
+
+
+class MemberInviteForm(forms.Form):
+    """Staff open an account for a committee member from outside the programme."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"))
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails"), choices=settings.LANGUAGES, initial="fr"
     )

@@ -37,13 +37,15 @@ from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import IndexView, InspectView, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from lms.admin_ui import LimitedModelViewSet, ObjectViewMixin, person_name
-from lms.selection.forms import CommitteeAdminForm, DecisionForm, ReturnForm
+from lms.selection.forms import CommitteeAdminForm, DecisionForm, MemberInviteForm, ReturnForm
 from lms.selection.models import (
     FINAL_OUTCOMES,
     Application,
@@ -61,11 +63,13 @@ from lms.selection.selectors import (
     version_content,
 )
 from lms.selection.services import (
+    MEMBER_INVITED_ACTION,
     ApplicationError,
     QuotaWarning,
     application_access_log,
     application_return,
     budget_total,
+    committee_member_invite,
     decision_record,
 )
 
@@ -341,6 +345,77 @@ class ApplicationViewSet(LimitedModelViewSet):
     list_per_page = 50
 
 
+class MemberInviteView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+    """Staff open an account for a committee member from outside the programme; the
+    person receives an e-mail to choose their password."""
+
+    permission_policy = ModelPermissionPolicy(Committee)
+    permission_required = "add"
+    form_class = MemberInviteForm
+    template_name = "selection/admin/member_invite.html"
+    page_title = _("Invite a committee member from outside")
+    header_icon = "user"
+    index_url_name = None
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(self.index_url_name), "label": _("Committees")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "action_url": self.request.path,
+                "submit_button_label": _("Open the account and send the invitation"),
+                "submit_button_active_label": _("Sending…"),
+            }
+        )
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            person = committee_member_invite(
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                language=data["language"],
+                actor=self.request.user,
+            )
+        except ApplicationError as error:
+            form.add_error("email", str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            gettext(
+                "The account of %(name)s is open and the invitation sent: choose them in a "
+                "committee's form."
+            )
+            % {"name": person.get_full_name()},
+        )
+        return redirect(self.index_url_name)
+
+
+class CommitteeIndexView(IndexView):
+    invite_url_name = None
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.permission_policy.user_has_permission(self.request.user, "add"):
+            buttons = [
+                *buttons,
+                HeaderButton(
+                    _("Invite a member from outside"),
+                    url=reverse(self.invite_url_name),
+                    icon_name="user",
+                ),
+            ]
+        return buttons
+
+
 class CommitteeViewSet(ModelViewSet):
     model = Committee
     name = "selection_committees"
@@ -355,6 +430,14 @@ class CommitteeViewSet(ModelViewSet):
     inspect_view_enabled = False
     add_to_reference_index = False
     edit_handler = ObjectList(Committee.panels, base_form_class=CommitteeAdminForm)
+    index_view_class = CommitteeIndexView
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(invite_url_name=self.get_url_name("invite"), **kwargs)
+
+    def get_urlpatterns(self):
+        invite = MemberInviteView.as_view(index_url_name=self.get_url_name("index"))
+        return [*super().get_urlpatterns(), path("invite/", invite, name="invite")]
 
 
 class RegionalQuotaViewSet(ModelViewSet):
@@ -400,6 +483,15 @@ class ApplicationAccessViewSet(LimitedModelViewSet):
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
         ]
+
+
+def register_log_actions(actions):
+    """``register_log_actions``: the audit log's words for what staff do here."""
+    actions.register_action(
+        MEMBER_INVITED_ACTION,
+        _("Invite a committee member from outside"),
+        _("Committee member invited"),
+    )
 
 
 class SelectionGroup(ViewSetGroup):
