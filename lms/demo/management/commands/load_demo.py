@@ -8,6 +8,7 @@ from lms.demo.assessment import assessment_demo_load
 from lms.demo.cohorts import cohort_demo_load
 from lms.demo.courses import home_demo_translate, pathway_demo_load
 from lms.demo.people import DEMO_ACCOUNTS, DEMO_PASSWORD, people_demo_load
+from lms.demo.selection import selection_demo_load
 from lms.demo.transition import plan_demo_load
 from lms.demo.webinars import webinar_demo_attend
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         webinar_demo_attend()
         assessment_demo_load(author=User.objects.get(email="autrice@dataide.test"))
         plan_demo_load()
+        selection_demo_load()
 
     def _print_accounts(self):
         self.stdout.write("")
