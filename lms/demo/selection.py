@@ -287,12 +287,12 @@ def _people(staff) -> dict[str, User]:
     people = {}
     for first, last, _seat in COMMITTEE:
         people[first] = account_create(demo_email(first, last), first, last, ["committee"])
-    for name, first, last in [(n, f, la) for n, f, la, _plan in SPRING] + [
-        ("Réseau d'entraide d'Hochelaga", "Olivier", "Saint-Pierre")
-    ]:
+    applicants = [(name, first, last) for name, first, last, _plan in SPRING]
+    applicants.append(("Réseau d'entraide d'Hochelaga", "Olivier", "Saint-Pierre"))
+    for name, first, last in applicants:
         organisation = Organisation.objects.get(name=name)
-        people[first] = account_create(demo_email(first, last), first, last, ["learner"],
-                                       organisation)  # fmt: skip
+        email = demo_email(first, last)
+        people[first] = account_create(email, first, last, ["learner"], organisation)
         organisation_contact_add(organisation=organisation, person=people[first], actor=staff)
     julie = User.objects.get(email="julie.pelletier@dataide.test")
     organisation_contact_add(organisation=julie.organisation, person=julie, actor=staff)
@@ -309,7 +309,7 @@ def _spring_cohort(staff, people) -> None:
         name="Cohorte du printemps", course=course, starts_on=start - timedelta(start.weekday())
     )
     required = list(ModulePage.objects.child_of(course).live().filter(required=True))
-    for name, first, _last, plan in SPRING:
+    for _name, first, _last, plan in SPRING:
         learner = people[first]
         seat_admit(cohort=cohort, actor=staff, organisation=learner.organisation)
         for position, module in enumerate(required):
