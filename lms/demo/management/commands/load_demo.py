@@ -43,7 +43,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD})")
         for email, _first, _last, roles, _org, superuser in DEMO_ACCOUNTS:
             label = "administrateur" if superuser else ", ".join(roles)
-            self.stdout.write(f"  {email:28} {label}")
+            self.stdout.write(f"  {email:36} {label}")
         for first, last, seat in COMMITTEE:
-            self.stdout.write(f"  {demo_email(first, last):28} committee ({seat.label})")
+            self.stdout.write(f"  {demo_email(first, last):36} committee ({seat.label})")
         self.stdout.write("")
