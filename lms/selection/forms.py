@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
+from lms.amounts import AmountField
 from lms.selection.models import (
     Application,
     BudgetLine,
@@ -40,6 +41,7 @@ class BudgetLineForm(forms.ModelForm):
     class Meta:
         model = BudgetLine
         fields = ["category", "description", "amount"]
+        field_classes = {"amount": AmountField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -171,9 +173,9 @@ class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Decision"), choices=Outcome.choices, widget=forms.RadioSelect
     )
-    amount = forms.DecimalField(
+    amount = AmountField(
         label=_("Amount granted ($)"), required=False, min_value=0, max_digits=10,
-        decimal_places=2, localize=True,
+        decimal_places=2,
         help_text=_("For an accepted bursary only."),
     )  # fmt: skip
     reasons = forms.CharField(
