@@ -8,6 +8,8 @@ Aggregates only, so that no organisation can be recognised in a small group:
 * an amount is the sum over a group of applications (the submitted ones for the amount
   requested, the accepted ones for the amount granted); it is not shown ("—",
   ``NOT_SHOWN``, ``None`` in the report) when that group has one to four applications;
+  nor is, then, the amount of the next smallest region (``_amounts_hidden``), so that the
+  whole call's amount minus the regions' shown never gives a group of fewer than five;
 * the level's bursaries awarded (every call of the level) are a count, suppressed alike.
 
 The figures leave this module already suppressed: pages and exports cannot show more.
@@ -62,9 +64,20 @@ def shown_count(count: int) -> int | str:
     return HIDDEN if 0 < count < SMALL_GROUP else count
 
 
-def shown_amount(amount: Decimal, group: int) -> Decimal | None:
-    """``amount``, summed over ``group`` applications; ``None`` when they are one to four."""
-    return None if 0 < group < SMALL_GROUP else amount
+def _small(size: int) -> bool:
+    return 0 < size < SMALL_GROUP
+
+
+def _amounts_hidden(sizes: dict[int, int], whole: int) -> set[int]:
+    """The regions whose amount is not shown, given the size of each one's group and of
+    the whole call's: the small ones and, while the whole call's is shown and those hidden
+    add up to fewer than five applications, the smallest other one (it has five or more,
+    so one is enough)."""
+    hidden = {region for region, size in sizes.items() if _small(size)}
+    others = sorted((size, region) for region, size in sizes.items() if size >= SMALL_GROUP)
+    while hidden and not _small(whole) and _small(sum(sizes[r] for r in hidden)) and others:
+        hidden.add(others.pop(0)[1])
+    return hidden
 
 
 @dataclass
@@ -119,14 +132,21 @@ class GroupFigures:
     awarded: int | str | None = None
 
     @classmethod
-    def of(cls, tally: _Tally, *, label, slug, quota=None, awarded=None) -> "GroupFigures":
+    def of(cls, tally: _Tally, *, label, slug, hide=(), quota=None, awarded=None) -> "GroupFigures":
+        """``tally`` as shown, without the amounts named in ``hide``, nor any over fewer
+        than five applications."""
         counts = tally.counts
+        hide = {*hide}
+        if _small(tally.in_submitted_state):
+            hide.add("requested")
+        if _small(counts["accepted"]):
+            hide.add("granted")
         return cls(
             label=label,
             slug=slug,
             **{name: shown_count(counts[name]) for name in COUNTS},
-            requested=shown_amount(tally.requested, tally.in_submitted_state),
-            granted=shown_amount(tally.granted, counts["accepted"]),
+            requested=None if "requested" in hide else tally.requested,
+            granted=None if "granted" in hide else tally.granted,
             quota=quota,
             awarded=None if awarded is None else shown_count(awarded),
         )
@@ -190,8 +210,8 @@ def _awarded(level: int) -> dict[int, int]:
 
 def call_report(call: Call, *, request=None) -> CallReport:
     """Return ``call``'s applications by state and its amounts, overall and per region,
-    suppressed as the module says. Five queries for a bursary, two for a seat, whatever
-    the number of applications."""
+    suppressed as the module says. At most six queries for a bursary, three for a seat,
+    whatever the number of applications and regions."""
     tallies: dict[int, _Tally] = defaultdict(_Tally)
     total = _Tally()
     for row in _application_rows(call):
@@ -208,14 +228,25 @@ def call_report(call: Call, *, request=None) -> CallReport:
     if level is not None:
         planned = PathwaySettings.load(request_or_site=request).quota(level)
         quotas = dict(
-            RegionalQuota.objects.filter(level=level).values_list("region_id", "planned")
+            RegionalQuota.objects.filter(level=level).order_by().values_list("region_id", "planned")
         )
         awarded = _awarded(level)
+    hidden = {
+        "requested": _amounts_hidden(
+            {pk: tally.in_submitted_state for pk, tally in tallies.items()},
+            total.in_submitted_state,
+        ),
+        "granted": _amounts_hidden(
+            {pk: tally.counts["accepted"] for pk, tally in tallies.items()},
+            total.counts["accepted"],
+        ),
+    }
     rows = [
         GroupFigures.of(
             tallies[region.pk],
             label=region.name,
             slug=region.slug,
+            hide=[amount for amount, regions in hidden.items() if region.pk in regions],
             quota=quotas.get(region.pk),
             awarded=awarded.get(region.pk, 0) if level is not None else None,
         )
@@ -265,8 +296,8 @@ def report_rows(report: CallReport) -> list[list]:
     rows = [header]
     for group in [*report.regions, report.total]:
         row = [group.label, *(getattr(group, name) for name, _label in count_labels())]
-        row += [NOT_SHOWN if amount is None else amount for amount in (group.requested,
-                                                                       group.granted)]  # fmt: skip
+        amounts = (group.requested, group.granted)
+        row += [NOT_SHOWN if amount is None else amount for amount in amounts]
         if report.is_bursary:
             row += ["" if group.quota is None else group.quota, group.awarded]
         is_total = group is report.total

@@ -154,7 +154,10 @@ class CallReportView(ObjectViewMixin, TemplateView):
             {
                 "report": report,
                 "groups": [
-                    {"figures": group, "counts": [(label, getattr(group, name)) for name, label in labels]}
+                    {
+                        "figures": group,
+                        "counts": [(label, getattr(group, name)) for name, label in labels],
+                    }
                     for group in [report.total, *report.regions]
                 ],
                 "hidden": HIDDEN,

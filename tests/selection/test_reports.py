@@ -131,8 +131,29 @@ def test_a_region_of_four_shows_less_than_five_and_no_amount_while_five_show(cal
     assert (estrie.applications, estrie.decided, estrie.accepted) == ("<5", "<5", "<5")
     assert (estrie.requested, estrie.granted) == (None, None)
     assert (montreal.applications, montreal.accepted) == (5, 5)
-    assert (montreal.requested, montreal.granted) == (Decimal("5000"), Decimal("4500"))
+    # Montréal's amounts would give Estrie's by subtraction from the whole call's.
+    assert (montreal.requested, montreal.granted) == (None, None)
     assert (report.total.applications, report.total.granted) == (9, Decimal("8100"))
+
+    decide(submitted_application(call, name="Estrie « Ж »", region_slug=ESTRIE), staff)
+    report = call_report(call)
+    estrie, montreal = group(report, ESTRIE), group(report, MONTREAL)
+    assert (estrie.applications, estrie.accepted, estrie.granted) == (5, 5, Decimal("4500"))
+    assert (montreal.requested, montreal.granted) == (Decimal("5000"), Decimal("4500"))
+
+
+def test_a_small_region_hides_the_next_smallest_amount_only(call, staff):
+    call.regions.set([])
+    make_committee(call)
+    for slug, count in ((ESTRIE, 1), (MONTREAL, 5), ("laurentides", 6)):
+        for application in applications(call, count, slug, slug):
+            decide(application, staff)
+    report = call_report(call)
+    assert [row.slug for row in report.regions] == [MONTREAL, ESTRIE, "laurentides"]
+    granted = {row.slug: row.granted for row in [*report.regions, report.total]}
+    assert granted == {
+        ESTRIE: None, MONTREAL: None, "laurentides": Decimal("5400"), "total": Decimal("10800"),
+    }  # fmt: skip
 
 
 def test_the_page_shows_the_suppressed_figures_in_french(client, call, staff):
@@ -149,9 +170,8 @@ def test_the_page_shows_the_suppressed_figures_in_french(client, call, staff):
     estrie = page.split('data-group="estrie"')[1].split("</table>")[0]
     assert "&lt;5" in estrie
     assert 'data-amount="granted">—</td>' in estrie
-    montreal = page.split('data-group="grand-montreal"')[1].split("</table>")[0]
-    assert 'data-amount="granted">4\xa0500,00 $</td>' in montreal
     whole = page.split('data-group="total"')[1].split("</table>")[0]
+    assert 'data-amount="granted">8\xa0100,00 $</td>' in whole
     assert 'data-amount="budget">50\xa0000,00 $</td>' in whole
     assert 'data-amount="left">41\xa0900,00 $</td>' in whole
     assert "Café" not in page and "Estrie 0" not in page  # no organisation is named
@@ -203,13 +223,16 @@ def test_the_exports_hold_the_same_suppressed_figures(client, call, staff):
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(StringIO(text), delimiter=";"))
     header = rows[0]
-    assert header[:3] == ["Région", "Candidatures", "Brouillons (y compris renvoyées pour modifications)"]
+    assert header[:3] == [
+        "Région", "Candidatures", "Brouillons (y compris renvoyées pour modifications)",
+    ]  # fmt: skip
     assert "Montant accordé ($)" in header and "Bourses prévues" in header
     by_region = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
     assert set(by_region) == {"Grand Montréal", "Estrie", "Ensemble de l’appel"}
     assert by_region["Estrie"]["Candidatures"] == "<5"
     assert by_region["Estrie"]["Montant accordé ($)"] == "—"
-    assert by_region["Grand Montréal"]["Montant accordé ($)"] == "4500,00"
+    assert by_region["Grand Montréal"]["Candidatures"] == "5"
+    assert by_region["Ensemble de l’appel"]["Montant accordé ($)"] == "8100,00"
     assert by_region["Ensemble de l’appel"]["Budget de l’appel ($)"] == "50000,00"
     assert "=Estrie" not in text
 
@@ -221,7 +244,8 @@ def test_the_exports_hold_the_same_suppressed_figures(client, call, staff):
     xlsx = {row[0]: dict(zip(header, row, strict=True)) for row in cells[1:]}
     assert xlsx["Estrie"]["Candidatures"] == "<5"
     assert xlsx["Estrie"]["Montant demandé ($)"] == "—"
-    assert xlsx["Grand Montréal"]["Montant accordé ($)"] == 4500
+    assert xlsx["Grand Montréal"]["Montant accordé ($)"] == "—"
+    assert xlsx["Ensemble de l’appel"]["Montant accordé ($)"] == 8100
     assert xlsx["Ensemble de l’appel"]["Candidatures"] == 9
 
     assert client.get(url(call, "pdf")).status_code == 404
