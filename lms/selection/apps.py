@@ -11,7 +11,8 @@ class SelectionConfig(AppConfig):
     verbose_name = _("Applications and selection")
     #: What this app's permissions give to the roles (``lms.accounts.roles``): programme
     #: staff open and edit calls, read applications and return them for changes, form
-    #: committees and read the access log.
+    #: committees, record decisions (changing an application), set the regional quotas
+    #: and read the access log.
     #: Applicants hold no permission: being a contact of the organisation is the rule.
     role_permissions = {
         "staff": (
@@ -24,6 +25,10 @@ class SelectionConfig(AppConfig):
             "selection.change_committee",
             "selection.view_committee",
             "selection.view_applicationaccess",
+            "selection.add_regionalquota",
+            "selection.change_regionalquota",
+            "selection.delete_regionalquota",
+            "selection.view_regionalquota",
         ),
     }
 

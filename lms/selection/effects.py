@@ -1,6 +1,8 @@
 """What each of the selection app's outbox messages does. Registered with the outbox in
 ``SelectionConfig.ready()``; each handler must be safe to run again."""
 
+from allauth.account.forms import default_token_generator
+from allauth.account.utils import user_pk_to_url_str
 from django.urls import reverse
 from django.utils import translation
 
@@ -43,4 +45,29 @@ def application_state(payload: dict) -> None:
     )
 
 
-HANDLERS = {APPLICATION_STATE: application_state}
+#: Payload ``{"person": id}``: an outside committee member's invitation, with the link to
+#: choose their password (made when sent, never kept in the payload).
+MEMBER_INVITATION = "selection.member_invitation"
+
+
+def member_invitation(payload: dict) -> None:
+    """E-mail an outside committee member their invitation, in their language."""
+    person = User.objects.filter(pk=payload["person"], is_active=True).first()
+    if person is None or person.has_usable_password():
+        return  # erased, or the person has chosen a password since
+    key = default_token_generator.make_token(person)
+    with translation.override(person.preferred_language):
+        path = reverse(
+            "account_reset_password_from_key",
+            kwargs={"uidb36": user_pk_to_url_str(person), "key": key},
+        )
+        committee_path = reverse("selection_committee")
+    send_templated_email(
+        template="selection/email/member_invitation",
+        to=[person.email],
+        context={"person": person, "path": path, "committee_path": committee_path},
+        language=person.preferred_language,
+    )
+
+
+HANDLERS = {APPLICATION_STATE: application_state, MEMBER_INVITATION: member_invitation}

@@ -2,14 +2,23 @@
 left empty is dropped). What submission needs is listed apart, not required here.
 
 The committees' forms: the admin's committee (the four seats filled, or each seat
-missing named), a member's declaration of interests, and their scores."""
+missing named), a member's declaration of interests, and their scores; staff's record of
+the decision, and the organisation's request for its review."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateInput
 
-from lms.selection.models import Application, BudgetLine, composition_errors
+from lms.selection.models import (
+    Application,
+    BudgetLine,
+    CommitteeMember,
+    Outcome,
+    composition_errors,
+)
 from lms.selection.services import committee_roles
 
 
@@ -153,3 +162,65 @@ class CommitteeAdminForm(WagtailAdminModelForm):
         if commit:
             committee_roles(committee)
         return committee
+
+
+class DecisionForm(forms.Form):
+    """Staff record the committee's decision: outcome, amount, reasons, date, who took
+    part (the members without a conflict of interest, all ticked at first)."""
+
+    outcome = forms.ChoiceField(
+        label=_("Decision"), choices=Outcome.choices, widget=forms.RadioSelect
+    )
+    amount = forms.DecimalField(
+        label=_("Amount granted ($)"), required=False, min_value=0, max_digits=10,
+        decimal_places=2, localize=True,
+        help_text=_("For an accepted bursary only."),
+    )  # fmt: skip
+    reasons = forms.CharField(
+        label=_("Reasons"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("In words: the organisation reads them, in the e-mail and on its page."),
+    )
+    decided_on = forms.DateField(label=_("Decided on"), widget=AdminDateInput)
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Members who took part"),
+        queryset=CommitteeMember.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    confirm_beyond_quota = forms.BooleanField(
+        label=_("Record it even though it goes beyond the quota"), required=False
+    )
+
+    def __init__(self, *args, members, is_bursary: bool, warned: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = CommitteeMember.objects.filter(
+            pk__in=[member.pk for member in members]
+        ).select_related("person")
+        self.fields["participants"].label_from_instance = str
+        if not self.is_bound:
+            self.initial.setdefault("participants", [member.pk for member in members])
+        if not is_bursary:
+            del self.fields["amount"]
+        if not warned:
+            del self.fields["confirm_beyond_quota"]
+
+
+class DecisionReviewForm(forms.Form):
+    message = forms.CharField(
+        label=_("Why should the decision be looked at again?"),
+        max_length=1500,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The DATAide team reads it and answers you by e-mail."),
+    )
+
+
+class MemberInviteForm(forms.Form):
+    """Staff open an account for a committee member from outside the programme."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"))
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails"), choices=settings.LANGUAGES, initial="fr"
+    )

@@ -76,7 +76,19 @@ def open_calls(*, today=None):
     )
 
 
-def _state_words(application: Application) -> str:
+def _state_words(application: Application, decision: Decision | None = None) -> str:
+    if decision is not None:
+        words = gettext("Decision of %(date)s: %(outcome)s") % {
+            "date": formats.date_format(decision.decided_on),
+            "outcome": decision.get_outcome_display(),
+        }
+        if decision.amount is not None:
+            words += gettext(", %(amount)s $ granted") % {
+                "amount": formats.number_format(
+                    decision.amount, 2, use_l10n=True, force_grouping=True
+                )
+            }
+        return words
     if application.state == Application.State.SUBMITTED:
         return gettext("Submitted on %(date)s") % {
             "date": formats.date_format(timezone.localtime(application.submitted_at))
@@ -90,20 +102,29 @@ def _state_words(application: Application) -> str:
 
 def call_steps(*, learner) -> list[LevelStep]:
     """ "Mon parcours": the open calls the learner's organisation may apply to, and its
-    applications with their state (seven queries at most, whatever the calls)."""
+    applications with their state or decision (eight queries at most, whatever the
+    calls)."""
     organisation = learner.organisation
     if organisation is None:
         return []
     applications = list(
-        Application.objects.filter(organisation=organisation).select_related("call")
+        Application.objects.filter(organisation=organisation)
+        .select_related("call")
+        .prefetch_related(
+            Prefetch("decisions", queryset=Decision.objects.order_by("recorded_at", "pk"))
+        )
     )
+    decisions = {
+        application.pk: (list(application.decisions.all()) or [None])[-1]
+        for application in applications
+    }
     # The application's page is its contact people's; the others read the call.
     is_contact = organisation.contacts.filter(person=learner).exists()
     steps = [
         LevelStep(
             level=application.call.level,
             title=gettext("Application: %(call)s") % {"call": application.call.title},
-            status=_state_words(application),
+            status=_state_words(application, decisions[application.pk]),
             url=reverse("selection_application", args=[application.pk])
             if is_contact
             else reverse("selection_call", args=[application.call_id]),

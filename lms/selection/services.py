@@ -1,6 +1,7 @@
 """Writes of calls' applications: start, save a draft, submit, return for changes; of
-committees: give members their role, declare a conflict of interest, submit scores, log
-each view of an application; and of decisions: record one, ask for its review.
+committees: open an outside member's account, give members their role, declare a
+conflict of interest, submit scores, log each view of an application; and of decisions:
+record one, ask for its review.
 
 Each is atomic and the only way to make its change; the e-mails to the organisation's
 contacts go through the outbox in the same transaction (``effects``).
@@ -9,19 +10,22 @@ contacts go through the outbox in the same transaction (``effects``).
 from dataclasses import dataclass
 from decimal import Decimal
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from cohorts.services import seat_admit
+from lms.accounts.models import User
 from lms.accounts.roles import role_group
 from lms.outbox.services import outbox_add
 from lms.pathway.models import BursaryEligibility
 from lms.pathway.services import EligibilityError, eligibility_set_status, review_request_create
 from lms.pathway.staff.services import eligibility_change_status
-from lms.selection.effects import APPLICATION_STATE
+from lms.selection.effects import APPLICATION_STATE, MEMBER_INVITATION
 from lms.selection.eligibility import facts_for, may_apply
 from lms.selection.models import (
     BURSARY_LEVEL,
@@ -262,6 +266,41 @@ def application_return(*, application: Application, actor, reason: str) -> Appli
 
 
 # Committees ------------------------------------------------------------------------------
+
+#: The audit log's action when staff open an account for a member from outside.
+MEMBER_INVITED_ACTION = "selection.member.invited"
+
+
+def committee_member_invite(
+    *, first_name: str, last_name: str, email: str, language: str, actor
+) -> User:
+    """Open an account for a committee member from outside the programme: the committee
+    role only (no organisation, no learner role), an address staff vouch for, and no
+    password: the invitation e-mail (outbox) carries a link to choose one."""
+    email = User.objects.normalize_email(email.strip()).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ApplicationError(
+            gettext(
+                "An account with this address already exists: choose the person in the "
+                "committee's form; they get the committee role with the seat."
+            )
+        )
+    with transaction.atomic():
+        person = User.objects.create_user(
+            email=email,
+            first_name=first_name.strip(),
+            last_name=last_name.strip(),
+            preferred_language=language,
+        )
+        person.groups.add(role_group("committee"))
+        EmailAddress.objects.create(user=person, email=email, verified=True, primary=True)
+        log(person, MEMBER_INVITED_ACTION, user=actor)
+        outbox_add(
+            kind=MEMBER_INVITATION,
+            dedupe_key=f"selection.invitation:{person.pk}",
+            payload={"person": person.pk},
+        )
+    return person
 
 
 def committee_roles(committee: Committee) -> None:

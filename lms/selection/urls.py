@@ -8,6 +8,7 @@ urlpatterns = [
     path("appels/<int:pk>/", views.call_view, name="selection_call"),
     path("appels/<int:pk>/postuler/", views.call_apply, name="selection_call_apply"),
     path("<int:pk>/", views.application_view, name="selection_application"),
+    path("<int:pk>/revision/", views.decision_review, name="selection_decision_review"),
     path("comite/", views.committee_home, name="selection_committee"),
     path("comite/<int:pk>/", views.committee_application, name="selection_committee_application"),
     path(

@@ -20,6 +20,7 @@ from lms.selection.eligibility import facts_for, may_apply
 from lms.selection.forms import (
     ApplicationForm,
     BudgetFormSet,
+    DecisionReviewForm,
     DeclarationForm,
     ReviewForm,
     budget_initial,
@@ -37,6 +38,7 @@ from lms.selection.selectors import (
     consolidated,
     contact_organisation,
     declared_conflict,
+    latest_decision,
     member_applications,
     version_content,
 )
@@ -50,6 +52,7 @@ from lms.selection.services import (
     budget_total,
     ceiling_error,
     conflict_declare,
+    decision_review_ask,
     review_submit,
 )
 
@@ -94,7 +97,8 @@ def call_apply(request, pk: int):
 
 @login_required
 def application_view(request, pk: int):
-    """The application: its draft's form and what is missing, or the submitted version."""
+    """The application: its draft's form and what is missing, or the submitted version
+    and, once decided, the decision with its reasons and the form to ask for a review."""
     application = application_for(user=request.user, pk=pk)
     if application is None:
         raise Http404
@@ -127,11 +131,18 @@ def application_view(request, pk: int):
             formset = BudgetFormSet(prefix="budget", initial=budget_initial(lines))
     elif request.method == "POST":
         raise Http404
+    return _application_page(request, application, lines, form, formset)
+
+
+def _application_page(request, application, lines, form=None, formset=None, review_form=None):
     versions = list(application.versions.all())
+    decision = latest_decision(application)
     return render(
         request,
         "selection/application.html",
         {
+            "decision": decision,
+            "review_form": (review_form or DecisionReviewForm()) if decision else None,
             "application": application,
             "call": application.call,
             "form": form,
@@ -145,6 +156,31 @@ def application_view(request, pk: int):
             "latest_content": version_content(versions[-1] if versions else None),
         },
     )
+
+
+@login_required
+@require_POST
+def decision_review(request, pk: int):
+    """A contact of the organisation asks for a review of the decision (a staff task)."""
+    application = application_for(user=request.user, pk=pk)
+    decision = latest_decision(application) if application else None
+    if decision is None:
+        raise Http404
+    form = DecisionReviewForm(request.POST)
+    if not form.is_valid():
+        lines = list(application.budget_lines.all())
+        return _application_page(request, application, lines, review_form=form)
+    try:
+        decision_review_ask(
+            decision=decision, person=request.user, message=form.cleaned_data["message"]
+        )
+    except ApplicationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, gettext("Your request is sent: the DATAide team will answer you by e-mail.")
+        )
+    return redirect("selection_application", pk=pk)
 
 
 # Committees ------------------------------------------------------------------------------

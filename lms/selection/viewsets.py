@@ -9,6 +9,11 @@
   by call and state; each one's page shows its content and its submitted versions, and a
   submitted one can be returned for changes (``<id>/return/``, through
   ``services.application_return``).
+  Once its committee has scored it, staff record the committee's decision
+  (``<id>/decision/``, through ``services.decision_record``): the consolidated scores are
+  on the page, a quota gone beyond is warned of and confirmed before anything is written.
+* **Regional quotas** (``/admin/selection/regional-quotas/``): how many of a level's
+  bursaries are planned per region, for the decisions' warning.
 * **Committees** (``/admin/selection/committees/``): staff form a call's committee (and
   its region's) from four members, one per seat (``forms.CommitteeAdminForm`` refuses
   a seat missing); each member gets the committee-member role. The consolidated scores
@@ -28,7 +33,7 @@ from django.contrib.admin.utils import quote
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -38,15 +43,24 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import IndexView, InspectView, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from cohorts.exports import csv_response
 from lms.admin_ui import LimitedModelViewSet, ObjectViewMixin, person_name
-from lms.selection.forms import CommitteeAdminForm, ReturnForm
-from lms.selection.models import Application, ApplicationAccess, Call, Committee
+from lms.selection.forms import CommitteeAdminForm, DecisionForm, MemberInviteForm, ReturnForm
+from lms.selection.models import (
+    FINAL_OUTCOMES,
+    Application,
+    ApplicationAccess,
+    Call,
+    Committee,
+    RegionalQuota,
+)
 from lms.selection.reports import (
     HIDDEN,
     NOT_SHOWN,
@@ -58,12 +72,20 @@ from lms.selection.reports import (
 from lms.selection.selectors import (
     application_for_staff,
     applications_for_staff,
+    consolidated,
+    decisions_of,
+    members_who_decide,
     version_content,
 )
 from lms.selection.services import (
+    MEMBER_INVITED_ACTION,
     ApplicationError,
+    QuotaWarning,
     application_access_log,
     application_return,
+    budget_total,
+    committee_member_invite,
+    decision_record,
 )
 from lms.spreadsheets import XLSX_CONTENT_TYPE, xlsx_bytes
 
@@ -247,6 +269,7 @@ class ApplicationInspectView(InspectView):
     template_name = "selection/admin/application_inspect.html"
     page_title = _("Application")
     return_url_name = None
+    decision_url_name = None
 
     def get_object(self, queryset=None):
         application = application_for_staff(pk=self.pk)
@@ -263,6 +286,20 @@ class ApplicationInspectView(InspectView):
             {"url": "", "label": self.get_page_title(), "sublabel": str(self.object)},
         ]
 
+    def get_decision_url(self):
+        decisions = self.decisions
+        if (
+            self.decision_url_name
+            and self.object.state == Application.State.SUBMITTED
+            and not (decisions and decisions[-1].outcome in FINAL_OUTCOMES)
+            and self.user_has_permission("change")
+        ):
+            return reverse(self.decision_url_name, args=(quote(self.object.pk),))
+
+    @cached_property
+    def decisions(self):
+        return decisions_of(self.object)
+
     def get_return_url(self):
         if (
             self.return_url_name
@@ -273,9 +310,12 @@ class ApplicationInspectView(InspectView):
 
     @cached_property
     def header_buttons(self):
+        buttons = []
+        if url := self.get_decision_url():
+            buttons.append(HeaderButton(_("Record the decision"), url=url, icon_name="success"))
         if url := self.get_return_url():
-            return [HeaderButton(_("Return for changes"), url=url, icon_name="resubmit")]
-        return []
+            buttons.append(HeaderButton(_("Return for changes"), url=url, icon_name="resubmit"))
+        return buttons
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -296,6 +336,7 @@ class ApplicationInspectView(InspectView):
                     for version in application.versions.all()
                 ],
                 "return_url": self.get_return_url(),
+                "decisions": self.decisions,
             }
         )
         return context
@@ -331,6 +372,91 @@ class ApplicationReturnView(ObjectViewMixin, FormView):
         return redirect(self.inspect_url)
 
 
+class ApplicationDecisionView(ObjectViewMixin, FormView):
+    """Staff record the committee's decision on a submitted application. Before anything
+    is written, a decision beyond the level's quota (overall or in the region) is shown
+    with its warnings and must be confirmed."""
+
+    model = Application
+    permission_required = "change"
+    form_class = DecisionForm
+    template_name = "selection/admin/application_decision.html"
+    page_title = _("Record the decision")
+    header_icon = "success"
+    index_label = APPLICATIONS
+    submit_button_label = _("Record the decision")
+    submit_button_active_label = _("Recording…")
+
+    def load_object(self, pk):
+        application = application_for_staff(pk=pk)
+        if application is None or application.state != Application.State.SUBMITTED:
+            return None
+        return application
+
+    @cached_property
+    def members(self):
+        return members_who_decide(self.object)
+
+    #: The quota warnings of the decision just sent, to confirm (none at first).
+    warnings = ()
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "members": self.members,
+            "is_bursary": self.object.call.is_bursary,
+            "warned": bool(self.warnings) or "confirm_beyond_quota" in self.request.POST,
+        }
+
+    def get_initial(self):
+        return {"decided_on": timezone.localdate()}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            decision_record(
+                application=self.object,
+                actor=self.request.user,
+                outcome=data["outcome"],
+                amount=data.get("amount"),
+                reasons=data["reasons"],
+                decided_on=data["decided_on"],
+                participants=list(data["participants"]),
+                confirm_beyond_quota=data.get("confirm_beyond_quota", False),
+            )
+        except QuotaWarning as warning:
+            self.warnings = warning.warnings
+            form = self.get_form()
+            form.is_valid()
+            return self.form_invalid(form)
+        except ApplicationError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            gettext("The decision is recorded; the organisation's contact people are told."),
+        )
+        return redirect(self.inspect_url)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = self.object
+        application_access_log(
+            person=self.request.user, application=application, view=ApplicationAccess.View.ADMIN
+        )
+        context.update(
+            {
+                "application": application,
+                "summary": consolidated(application),
+                "requested": budget_total(application.budget_lines.all()),
+                "members": self.members,
+                "warnings": self.warnings,
+                "decisions": decisions_of(application),
+            }
+        )
+        return context
+
+
 class ApplicationViewSet(LimitedModelViewSet):
     model = Application
     name = "selection_applications"
@@ -339,12 +465,83 @@ class ApplicationViewSet(LimitedModelViewSet):
     menu_label = APPLICATIONS
     index_view_class = ApplicationIndexView
     inspect_view_class = ApplicationInspectView
-    object_views = {"return": ApplicationReturnView}
+    object_views = {"return": ApplicationReturnView, "decision": ApplicationDecisionView}
     filterset_class = ApplicationFilterSet
     search_fields = ["organisation__name", "title"]
     search_backend_name = None
     ordering = "-updated_at"
     list_per_page = 50
+
+
+class MemberInviteView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+    """Staff open an account for a committee member from outside the programme; the
+    person receives an e-mail to choose their password."""
+
+    permission_policy = ModelPermissionPolicy(Committee)
+    permission_required = "add"
+    form_class = MemberInviteForm
+    template_name = "selection/admin/member_invite.html"
+    page_title = _("Invite a committee member from outside")
+    header_icon = "user"
+    index_url_name = None
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(self.index_url_name), "label": _("Committees")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "action_url": self.request.path,
+                "submit_button_label": _("Open the account and send the invitation"),
+                "submit_button_active_label": _("Sending…"),
+            }
+        )
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            person = committee_member_invite(
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                language=data["language"],
+                actor=self.request.user,
+            )
+        except ApplicationError as error:
+            form.add_error("email", str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            gettext(
+                "The account of %(name)s is open and the invitation sent: choose them in a "
+                "committee's form."
+            )
+            % {"name": person.get_full_name()},
+        )
+        return redirect(self.index_url_name)
+
+
+class CommitteeIndexView(IndexView):
+    invite_url_name = None
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.permission_policy.user_has_permission(self.request.user, "add"):
+            buttons = [
+                *buttons,
+                HeaderButton(
+                    _("Invite a member from outside"),
+                    url=reverse(self.invite_url_name),
+                    icon_name="user",
+                ),
+            ]
+        return buttons
 
 
 class CommitteeViewSet(ModelViewSet):
@@ -361,6 +558,29 @@ class CommitteeViewSet(ModelViewSet):
     inspect_view_enabled = False
     add_to_reference_index = False
     edit_handler = ObjectList(Committee.panels, base_form_class=CommitteeAdminForm)
+    index_view_class = CommitteeIndexView
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(invite_url_name=self.get_url_name("invite"), **kwargs)
+
+    def get_urlpatterns(self):
+        invite = MemberInviteView.as_view(index_url_name=self.get_url_name("index"))
+        return [*super().get_urlpatterns(), path("invite/", invite, name="invite")]
+
+
+class RegionalQuotaViewSet(ModelViewSet):
+    model = RegionalQuota
+    name = "selection_regional_quotas"
+    url_prefix = "selection/regional-quotas"
+    icon = "table"
+    menu_label = _("Regional quotas")
+    list_display = ["region", "level", "planned"]
+    list_filter = ["level"]
+    form_fields = ["level", "region", "planned"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    add_to_reference_index = False
+    search_backend_name = None
 
 
 class ApplicationAccessViewSet(LimitedModelViewSet):
@@ -393,10 +613,25 @@ class ApplicationAccessViewSet(LimitedModelViewSet):
         ]
 
 
+def register_log_actions(actions):
+    """``register_log_actions``: the audit log's words for what staff do here."""
+    actions.register_action(
+        MEMBER_INVITED_ACTION,
+        _("Invite a committee member from outside"),
+        _("Committee member invited"),
+    )
+
+
 class SelectionGroup(ViewSetGroup):
     """The "Candidatures" menu: calls, applications, committees, access log."""
 
-    items = (CallViewSet, ApplicationViewSet, CommitteeViewSet, ApplicationAccessViewSet)
+    items = (
+        CallViewSet,
+        ApplicationViewSet,
+        CommitteeViewSet,
+        RegionalQuotaViewSet,
+        ApplicationAccessViewSet,
+    )
     menu_label = _("Applications")
     menu_icon = "form"
     menu_name = "selection"

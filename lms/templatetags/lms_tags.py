@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from cohorts.selectors import access as cohort_access
+from lms.accounts.roles import user_roles
 
 register = template.Library()
 
@@ -55,6 +56,13 @@ def can_follow_cohorts(context) -> bool:
     """Facilitators and programme staff see the link to their cohorts."""
     user = context.get("user")
     return bool(user and cohort_access.can_follow_cohorts(user))
+
+
+@register.simple_tag(takes_context=True)
+def sits_on_committee(context) -> bool:
+    """Selection committees' members see the link to their applications."""
+    user = context.get("user")
+    return bool(user and user.is_authenticated and "committee" in user_roles(user))
 
 
 @register.filter

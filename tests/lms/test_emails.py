@@ -23,8 +23,8 @@ from lms.accounts.models import OrganisationContact, OrganisationJoinRequest
 from lms.accounts.services import join_request_accept
 from lms.pathway.services import review_request_create
 from lms.pathway.staff.services import review_request_close
-from lms.selection.effects import application_state
-from lms.selection.models import Application, Call
+from lms.selection.effects import application_state, member_invitation
+from lms.selection.models import Application, Call, Decision
 from tests.cohorts.builders import make_cohort
 from tests.factories import OrganisationFactory, UserFactory, webinar_page
 from tests.moderation.test_review_workflow import submit
@@ -125,6 +125,19 @@ def test_every_email_names_the_platform_and_links_to_the_base_address(
     )
     for event in ("submitted", "returned"):
         application_state({"application": application.pk, "person": learner.pk, "event": event})
+    # Its decision, and an outside committee member's invitation.
+    decision = Decision.objects.create(
+        application=application, outcome="accepted", amount=4000, reasons="Clair.",
+        decided_on=yesterday.date(),
+    )  # fmt: skip
+    application_state(
+        {"application": application.pk, "person": learner.pk, "event": "decided",
+         "decision": decision.pk}
+    )  # fmt: skip
+    outsider = UserFactory(first_name="Ηλέκτρα", email="electra@exemple.test")
+    outsider.set_unusable_password()
+    outsider.save()
+    member_invitation({"person": outsider.pk})
     # A cohort message.
     cohort = make_cohort(facilitators=[staff])
     message = CohortMessage.objects.create(

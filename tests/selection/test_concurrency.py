@@ -1,16 +1,27 @@
 """Concurrent requests on PostgreSQL: contacts starting and submitting together make one
 application, one version and one e-mail per contact; a member's scores submitted twice at
-once make one review."""
+once make one review; staff recording a decision at once record one, and move the
+eligibility exactly once."""
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from lms.outbox.models import OutboxMessage
+from lms.pathway.models import BursaryEligibility
 from lms.selection.effects import APPLICATION_STATE
-from lms.selection.models import Application, ApplicationVersion, CallKind, Review, Score
+from lms.selection.models import (
+    Application,
+    ApplicationVersion,
+    CallKind,
+    Decision,
+    Review,
+    Score,
+)
 from lms.selection.services import conflict_declare
+from tests.factories import UserFactory
 from tests.pathway.test_concurrency import run_together
 from tests.selection.builders import (
     contact,
@@ -82,3 +93,47 @@ def test_a_member_submitting_their_scores_twice_at_once_keeps_one_review():
     assert run_together([submit for _n in range(4)]) == []
     assert Review.objects.filter(member=seat, application=application).count() == 1
     assert Score.objects.filter(review__member=seat).count() == call.criteria.count()
+
+
+def test_staff_recording_the_decision_at_once_move_the_eligibility_exactly_once():
+    call = make_call(CallKind.SEED)
+    committee = make_committee(call)
+    application = submitted_application(call, name="Coopérative « Ensemble »")
+    url = f"/admin/selection/applications/{application.pk}/decision/"
+    staff = [UserFactory(roles=["staff"], first_name=f"Zoé {n}") for n in range(4)]
+    data = {
+        "outcome": "accepted",
+        "amount": "800",
+        "reasons": "Projet solide",
+        "decided_on": timezone.localdate().isoformat(),
+        "participants": [m.pk for m in committee.members.all()],
+    }
+
+    def record(person, outcome):
+        def run():
+            client = Client()
+            client.force_login(person)
+            response = client.post(
+                url,
+                {
+                    **data,
+                    "outcome": outcome,
+                    "amount": data["amount"] if outcome == "accepted" else "",
+                },
+            )
+            assert response.status_code in (200, 302)
+
+        return run
+
+    outcomes = ["accepted", "refused", "accepted", "refused"]
+    assert run_together([record(p, o) for p, o in zip(staff, outcomes, strict=True)]) == []
+    decision = Decision.objects.get(application=application)
+    eligibility = BursaryEligibility.objects.get(organisation=application.organisation)
+    expected = "awarded" if decision.outcome == "accepted" else "declined"
+    assert eligibility.status == expected
+    assert eligibility.changes.filter(to_status=expected).count() == 1
+    contacts = application.organisation.contacts.count()
+    assert (
+        OutboxMessage.objects.filter(kind=APPLICATION_STATE, payload__event="decided").count()
+        == contacts
+    )

@@ -7,7 +7,8 @@ from lms.accounts.models import User
 from lms.demo.assessment import assessment_demo_load
 from lms.demo.cohorts import cohort_demo_load
 from lms.demo.courses import home_demo_translate, pathway_demo_load
-from lms.demo.people import DEMO_ACCOUNTS, DEMO_PASSWORD, people_demo_load
+from lms.demo.people import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_email, people_demo_load
+from lms.demo.selection import COMMITTEE, selection_demo_load
 from lms.demo.transition import plan_demo_load
 from lms.demo.webinars import webinar_demo_attend
 
@@ -35,11 +36,14 @@ class Command(BaseCommand):
         webinar_demo_attend()
         assessment_demo_load(author=User.objects.get(email="autrice@dataide.test"))
         plan_demo_load()
+        selection_demo_load()
 
     def _print_accounts(self):
         self.stdout.write("")
         self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD})")
         for email, _first, _last, roles, _org, superuser in DEMO_ACCOUNTS:
             label = "administrateur" if superuser else ", ".join(roles)
-            self.stdout.write(f"  {email:28} {label}")
+            self.stdout.write(f"  {email:36} {label}")
+        for first, last, seat in COMMITTEE:
+            self.stdout.write(f"  {demo_email(first, last):36} committee ({seat.label})")
         self.stdout.write("")
