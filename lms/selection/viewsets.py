@@ -1,7 +1,10 @@
 """Wagtail admin of calls and applications, for programme staff (menu "Candidatures").
 
 * **Calls** (``/admin/selection/calls/``): staff open and edit calls (kind, cohort,
-  dates, guide in French and English, criteria, ceiling, regions).
+  dates, guide in French and English, criteria, ceiling, regions). Each call's report
+  (``<id>/report/``, from the listing's "Report" item; ``reports.call_report``): its
+  applications by state and its amounts against its budget and quotas, per region,
+  aggregates only, downloadable as CSV and XLSX (``?export=csv``, ``?export=xlsx``).
 * **Applications** (``/admin/selection/applications/``): a read-only listing, filterable
   by call and state; each one's page shows its content and its submitted versions, and a
   submitted one can be returned for changes (``<id>/return/``, through
@@ -22,20 +25,23 @@ Access is the model permissions, which only the "Équipe DATAide" role holds
 (``SelectionConfig.role_permissions``).
 """
 
+from decimal import Decimal
+
 import django_filters
 from django import forms
 from django.contrib.admin.utils import quote
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -44,6 +50,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from cohorts.exports import csv_response
 from lms.admin_ui import LimitedModelViewSet, ObjectViewMixin, person_name
 from lms.selection.forms import CommitteeAdminForm, DecisionForm, MemberInviteForm, ReturnForm
 from lms.selection.models import (
@@ -53,6 +60,14 @@ from lms.selection.models import (
     Call,
     Committee,
     RegionalQuota,
+)
+from lms.selection.reports import (
+    HIDDEN,
+    NOT_SHOWN,
+    SMALL_GROUP,
+    call_report,
+    count_labels,
+    report_rows,
 )
 from lms.selection.selectors import (
     application_for_staff,
@@ -72,8 +87,107 @@ from lms.selection.services import (
     committee_member_invite,
     decision_record,
 )
+from lms.spreadsheets import XLSX_CONTENT_TYPE, xlsx_bytes
 
 APPLICATIONS = _("Applications")
+CALLS = _("Calls for applications")
+#: Who reads a call's report: the staff who read its applications.
+VIEW_APPLICATION = "selection.view_application"
+
+
+class CallIndexView(IndexView):
+    report_url_name = None
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.report_url_name and self.request.user.has_perm(VIEW_APPLICATION):
+            url = reverse(self.report_url_name, args=(quote(instance.pk),))
+            buttons.append(MenuItem(_("Report"), url=url, icon_name="table", priority=5))
+        return buttons
+
+
+def _csv_cell(value):
+    """An amount as a French spreadsheet reads it ("1500,00"); anything else as it is."""
+    if isinstance(value, Decimal):
+        return formats.number_format(value, 2, use_l10n=True)
+    return value
+
+
+class CallReportView(ObjectViewMixin, TemplateView):
+    """A call's applications by state and its amounts, per region, aggregates only; as a
+    page, or as CSV or XLSX (``?export=``) with the same figures."""
+
+    #: The report reads applications: their permission, not the call's, opens it.
+    model = Application
+    permission_required = "view"
+    template_name = "selection/admin/call_report.html"
+    page_title = _("Report")
+    header_icon = "table"
+    index_label = CALLS
+    edit_url_name = None
+
+    def load_object(self, pk):
+        return Call.objects.filter(pk=pk).first()
+
+    @cached_property
+    def report(self):
+        return call_report(self.object, request=self.request)
+
+    def get(self, request, *args, **kwargs):
+        export = request.GET.get("export")
+        if export not in (None, "csv", "xlsx"):
+            raise Http404
+        if export is None:
+            return super().get(request, *args, **kwargs)
+        rows = report_rows(self.report)
+        name = f"rapport-appel-{self.object.pk}"
+        if export == "csv":
+            rows = [[_csv_cell(cell) for cell in row] for row in rows]
+            return csv_response(rows, filename=f"{name}.csv")
+        response = HttpResponse(
+            xlsx_bytes(rows, title=gettext("Call %(id)s") % {"id": self.object.pk}),
+            content_type=XLSX_CONTENT_TYPE,
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            HeaderButton("CSV", url="?export=csv", icon_name="download"),
+            HeaderButton("XLSX", url="?export=xlsx", icon_name="download"),
+        ]
+
+    def get_breadcrumbs_items(self):
+        call_url = ""
+        if self.request.user.has_perm("selection.change_call"):
+            call_url = reverse(self.edit_url_name, args=(quote(self.object.pk),))
+        return self.breadcrumbs_items + [
+            {"url": reverse(self.index_url_name), "label": self.index_label},
+            {"url": call_url, "label": str(self.object)},
+            {"url": "", "label": self.get_page_title(), "sublabel": str(self.object)},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = self.report
+        labels = count_labels()
+        context.update(
+            {
+                "report": report,
+                "groups": [
+                    {
+                        "figures": group,
+                        "counts": [(label, getattr(group, name)) for name, label in labels],
+                    }
+                    for group in [report.total, *report.regions]
+                ],
+                "hidden": HIDDEN,
+                "not_shown": NOT_SHOWN,
+                "small_group": SMALL_GROUP,
+            }
+        )
+        return context
 
 
 class CallViewSet(ModelViewSet):
@@ -81,7 +195,8 @@ class CallViewSet(ModelViewSet):
     name = "selection_calls"
     url_prefix = "selection/calls"
     icon = "doc-full"
-    menu_label = _("Calls for applications")
+    menu_label = CALLS
+    index_view_class = CallIndexView
     list_display = ["title", "kind", "opens_on", "closes_on"]
     list_filter = ["kind"]
     search_fields = ["title"]
@@ -89,6 +204,19 @@ class CallViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     add_to_reference_index = False
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(report_url_name=self.get_url_name("report"), **kwargs)
+
+    @property
+    def report_view(self):
+        return CallReportView.as_view(
+            index_url_name=self.get_url_name("index"), edit_url_name=self.get_url_name("edit")
+        )
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("<int:pk>/report/", self.report_view,
+                                                 name="report")]  # fmt: skip
 
 
 class ApplicationFilterSet(WagtailFilterSet):
