@@ -17,6 +17,7 @@ from lms.pathway.steps import LevelStep
 from lms.selection.eligibility import facts_for, may_apply
 from lms.selection.models import (
     BURSARY_LEVEL,
+    FINAL_OUTCOMES,
     Application,
     ApplicationVersion,
     Call,
@@ -492,6 +493,11 @@ def committees_overview() -> list[tuple[Committee, list[Application]]]:
 def latest_decision(application: Application) -> Decision | None:
     """The application's latest decision (a waitlisted one may be followed by another)."""
     return application.decisions.order_by("-recorded_at", "-pk").first()
+
+
+def decided(application: Application) -> bool:
+    """Whether the application has a final decision (accepted or refused)."""
+    return application.decisions.filter(outcome__in=FINAL_OUTCOMES).exists()
 
 
 def decision_quota_warnings(application: Application, outcome: str) -> list[str]:

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
@@ -37,6 +38,7 @@ from lms.selection.selectors import (
     committees_overview,
     consolidated,
     contact_organisation,
+    decided,
     declared_conflict,
     latest_decision,
     member_applications,
@@ -313,5 +315,11 @@ def committee_consolidated(request, pk: int):
         request,
         "selection/committee_consolidated.html",
         {"application": application, "summary": consolidated(application),
-         "is_member": assignment is not None},
+         "is_member": assignment is not None,
+         # Staff record the committee's decision in the admin, from here.
+         "decision_url": (
+             reverse("selection_applications:decision", args=[application.pk])
+             if assignment is None and request.user.has_perm("selection.change_application")
+             and not decided(application) else None
+         )},
     )  # fmt: skip

@@ -63,6 +63,8 @@ def decision_data(committee, **fields):
 
 def test_staff_record_the_decision_with_the_scores_in_view(client, staff, application, committee):
     client.force_login(staff)
+    consolidated = reverse("selection_committee_consolidated", args=[application.pk])
+    assert decision_url(application) in client.get(consolidated).content.decode()
     page = client.get(f"/admin/selection/applications/{application.pk}/").content.decode()
     assert decision_url(application) in page
     page = client.get(decision_url(application)).content.decode()
@@ -78,6 +80,7 @@ def test_staff_record_the_decision_with_the_scores_in_view(client, staff, applic
     page = client.get(f"/admin/selection/applications/{application.pk}/").content.decode()
     assert "Budget &lt;réaliste&gt;." in page and "900,50 $" in page
     assert decision_url(application) not in page  # decided: no second decision offered
+    assert decision_url(application) not in client.get(consolidated).content.decode()
     assert client.get(decision_url(application)).status_code == 200
     response = client.post(
         decision_url(application), decision_data(committee, outcome="refused", amount="")
