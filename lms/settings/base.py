@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "lms",
     "lms.accounts",
     "lms.outbox",
+    "lms.privacy",
     "lms.moderation",
     "lms.pathway",
     "courses",
