@@ -18,6 +18,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from lms.csp import allow_video_frames
+
 #: Rich-text features authors may use in body text: no headings (a block of their own),
 #: no embeds or images (blocks of their own, with their accessibility rules).
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -236,6 +238,8 @@ class PrivacyEmbedBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["player_url"] = self.player_url(value["url"])
+        # The player's host may be framed in this response only (lms/csp.py).
+        allow_video_frames((parent_context or {}).get("request"))
         service = EMBED_HOSTS.get(urlparse(value["url"]).netloc.lower(), "")
         context["service"] = {"youtube": "YouTube", "vimeo": "Vimeo"}.get(service, "")
         return context

@@ -6,3 +6,9 @@ class LmsConfig(AppConfig):
 
     name = "lms"
     verbose_name = "DATAide"
+
+    def ready(self):
+        # Imported here: lms.csp imports Wagtail's admin widgets, which need the apps.
+        from lms.csp import nonce_wagtail_choosers
+
+        nonce_wagtail_choosers()

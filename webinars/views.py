@@ -18,6 +18,7 @@ from wagtail.models import Page
 from content.blocks import PrivacyEmbedBlock
 from content.i18n import source_page
 from courses.services import module_feedback_give
+from lms.csp import allow_video_frames
 from lms.links import absolute_url
 from webinars.attendance import MAX_BYTES, AttendanceFileError, too_large_message
 from webinars.forms import (
@@ -58,6 +59,11 @@ ATTENDANCE_PERMISSION = "webinars.change_attendance"
 
 def webinar_context(request, page: WebinarPage) -> dict:
     """What a webinar's template needs: sessions, the learner's status, the replay."""
+    embed_url = (
+        PrivacyEmbedBlock.player_url(page.replay_embed_url) if page.replay_embed_url else None
+    )
+    if embed_url:
+        allow_video_frames(request)  # the external copy's player, in this response only
     french = source_page(page) if page.pk else page
     chapters = [
         {
@@ -73,9 +79,7 @@ def webinar_context(request, page: WebinarPage) -> dict:
         "status": webinar_status(webinar=page, learner=request.user) if page.pk else None,
         "chapters": chapters,
         "replay_duration": french.replay_duration_seconds,
-        "embed_url": PrivacyEmbedBlock.player_url(page.replay_embed_url)
-        if page.replay_embed_url
-        else None,
+        "embed_url": embed_url,
         "tracking_page_id": french.pk,
         "feedback_form": WebinarFeedbackForm(),
     }
