@@ -15,8 +15,11 @@ from pathlib import Path
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
+#: What a page shows itself (the replay, its captions, images); the rest downloads.
+INLINE_PREFIXES = ("video/", "image/", "text/vtt", "audio/")
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 CHUNK = 64 * 1024
 
@@ -77,4 +80,9 @@ def serve_media(request, path: str):
         response["Content-Length"] = str(end - start + 1)
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
     response["Accept-Ranges"] = "bytes"
+    if not content_type.startswith(INLINE_PREFIXES) or content_type == "image/svg+xml":
+        # PDFs, text, office files: downloaded, never opened as a page of the site.
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=Path(path).name
+        )
     return response

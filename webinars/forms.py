@@ -6,6 +6,7 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.utils.translation import gettext_lazy as _
 
 from courses.forms import FeedbackForm
+from lms.uploads import report_check
 from webinars.attendance import MAX_BYTES, too_large_message
 
 
@@ -62,6 +63,7 @@ class AttendanceUploadForm(forms.Form):
         report = self.cleaned_data["report"]
         if report.size > MAX_BYTES:
             raise forms.ValidationError(too_large_message())
+        report_check(report)
         return report
 
 

@@ -196,9 +196,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = [
     "csv", "docx", "key", "mp4", "odt", "pdf", "pptx", "rtf", "txt", "vtt", "webm", "xlsx", "zip",
 ]  # fmt: skip
-# Served inline so that <video> and <track> can use them; everything else downloads.
-WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt", "video/mp4",
-                                    "video/webm"]  # fmt: skip
+# Served inline so that <video> and <track> can use them; everything else (PDFs and text
+# included) downloads as an attachment, here and in lms/media.py.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["text/vtt", "video/mp4", "video/webm"]
+# Every document upload is checked by its content (lms/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.uploads.DocumentForm"
+#: Largest upload, by kind: a replay's video, and any other document.
+UPLOAD_MAX_VIDEO_BYTES = 2 * 1024**3
+UPLOAD_MAX_BYTES = 25 * 1024**2
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Wagtail's own background work (search index, image renditions) stays immediate:
 # it is quick, and it must not depend on our Celery broker being up.
