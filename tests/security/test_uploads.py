@@ -114,7 +114,7 @@ def test_the_admin_refuses_a_document_that_is_not_what_its_name_says(
         ("rediffusion.mp4", MP4),
         ("sous-titres.vtt", VTT),
         ("guide.pdf", pdf()),
-        ("lisez-moi.txt", "Mathieu Roy <animateur@exemple.org>, 3 < 5".encode()),
+        ("lisez-moi.txt", b"Mathieu Roy <animateur@exemple.org>, 3 < 5"),
     ],
 )
 def test_the_admin_accepts_a_document_that_is_what_its_name_says(admin_client, name, content):
