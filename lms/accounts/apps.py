@@ -11,16 +11,23 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # Imported here: these modules import models, which Django loads only after every
         # app's configuration; ready() is where it says they may be imported.
-        from allauth.account.signals import email_confirmed
+        from allauth.account.signals import (
+            email_confirmed,
+            password_changed,
+            password_reset,
+            password_set,
+        )
 
         from lms import outbox
         from lms.accounts import effects
-        from lms.accounts.receivers import on_email_confirmed
+        from lms.accounts.receivers import on_email_confirmed, on_password_changed
         from lms.accounts.roles import sync_role_groups
 
         # Groups need permissions, which only exist after every app has migrated.
         post_migrate.connect(sync_role_groups, dispatch_uid="accounts.sync_role_groups")
         email_confirmed.connect(on_email_confirmed, dispatch_uid="accounts.email_confirmed")
+        for signal in (password_changed, password_set, password_reset):
+            signal.connect(on_password_changed, dispatch_uid=f"accounts.sessions_end.{id(signal)}")
         # Account e-mails (confirmation, password reset, join requests) are outbox messages.
         for kind, handler in effects.HANDLERS.items():
             outbox.register(kind, handler)

@@ -3,6 +3,7 @@
 import uuid
 from datetime import timedelta
 
+from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -296,3 +297,22 @@ def accounts_purge_unverified(*, older_than_days: int) -> int:
             user.delete()
         count += 1
     return count
+
+
+def sessions_end(*, user: User, keep: str | None = None) -> int:
+    """End every open session of ``user`` at once (but ``keep``, a session key: the one
+    that just changed the password); return how many ended.
+
+    Sessions live in the database (Django's default ``SESSION_ENGINE``) and do not say
+    whose they are without being read: the unexpired ones are read, the person's
+    deleted. Called on a password change or reset (``receivers``) and by the account's
+    erasure."""
+    now = timezone.now()
+    ended = [
+        session.session_key
+        for session in Session.objects.filter(expire_date__gt=now).iterator()
+        if session.get_decoded().get("_auth_user_id") == str(user.pk)
+        and session.session_key != keep
+    ]
+    Session.objects.filter(session_key__in=ended).delete()
+    return len(ended)
