@@ -68,9 +68,10 @@ def _limit(extension: str) -> int:
     return settings.UPLOAD_MAX_BYTES
 
 
-def _read(upload) -> bytes:
+def _read(upload, size: int = -1) -> bytes:
+    """The file's first ``size`` bytes (all of it by default), leaving it at its start."""
     upload.seek(0)
-    data = upload.read()
+    data = upload.read(size)
     upload.seek(0)
     return data
 
@@ -166,7 +167,8 @@ def upload_check(upload, name: str | None = None) -> None:
             _("The file is too large: %(size)s MB at most for this kind of file.")
             % {"size": limit // 2**20}
         )
-    data = _read(upload)
+    # A video is only recognised by its first bytes: the rest (up to 2 GB) is not read.
+    data = _read(upload, 65536 if extension in VIDEO_EXTENSIONS else -1)
     if _is_program(data):
         _refuse(_("This file is a program: programs cannot be uploaded."))
     if extension in VIDEO_EXTENSIONS:
