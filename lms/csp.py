@@ -68,6 +68,8 @@ class NonceMiddleware:
             # JavaScript (the focal point, the sidebar's width, Draftail's toolbar,
             # the comments' positions); they cannot carry a nonce. Scripts stay strict.
             update["style-src"] = [*update.get("style-src", []), "'unsafe-inline'"]
+            # The multiple image upload previews each chosen file from a blob: address.
+            update["img-src"] = [*update.get("img-src", []), "blob:"]
             if "/preview" in request.path_info:
                 # The page editor shows its preview in a frame of the admin itself.
                 replace["frame-ancestors"] = ["'self'"]

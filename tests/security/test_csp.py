@@ -97,6 +97,7 @@ def test_the_admin_and_its_page_editor_carry_the_policy_and_nonce_every_inline_s
         directives = assert_strict(response)
         # Wagtail writes style="" attributes: the admin, and only the admin, allows them.
         assert "'unsafe-inline'" in directives["style-src"]
+        assert "blob:" in directives["img-src"]  # the multiple image upload's previews
         assert directives["frame-ancestors"] == ["'none'"]
         nonce = nonce_of(response)
         scripts = inline_scripts(response.content.decode())
