@@ -58,14 +58,18 @@ def test_logging_in_renews_the_session(client, learner):
     assert owned_sessions(learner) == {after}
 
 
-@pytest.mark.django_db
-def test_a_new_password_ends_the_other_sessions_at_once(learner):
-    laptop, phone = Client(), Client()
+def three_sessions(learner) -> tuple[Client, Client, Client]:
+    """The learner on her laptop and her phone, someone else elsewhere."""
+    laptop, phone, elsewhere = Client(), Client(), Client()
     laptop.force_login(learner)
     phone.force_login(learner)
-    other = UserFactory(first_name="Zoé", last_name="Ng")
-    elsewhere = Client()
-    elsewhere.force_login(other)
+    elsewhere.force_login(UserFactory(first_name="Zoé", last_name="Ng"))
+    return laptop, phone, elsewhere
+
+
+@pytest.mark.django_db
+def test_a_new_password_ends_the_other_sessions_at_once(learner):
+    laptop, phone, elsewhere = three_sessions(learner)
 
     response = laptop.post(
         "/comptes/password/change/",
@@ -82,12 +86,7 @@ def test_a_new_password_ends_the_other_sessions_at_once(learner):
 
 @pytest.mark.django_db
 def test_ending_a_persons_sessions_ends_theirs_only(learner):
-    laptop, phone = Client(), Client()
-    laptop.force_login(learner)
-    phone.force_login(learner)
-    other = UserFactory(first_name="Zoé", last_name="Ng")
-    elsewhere = Client()
-    elsewhere.force_login(other)
+    laptop, phone, elsewhere = three_sessions(learner)
 
     assert sessions_end(user=learner) == 2
 
