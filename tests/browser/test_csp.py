@@ -5,7 +5,7 @@ policy, without one violation in its console."""
 import pytest
 
 from tests.browser.test_accessibility import log_in
-from tests.factories import UserFactory, webinar_page
+from tests.factories import UserFactory, course_page, module_page, webinar_page
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -38,6 +38,7 @@ def test_an_injected_inline_script_does_not_run(in_browser, learner):
 def test_the_page_editor_works_under_the_policy(in_browser):
     author = UserFactory(roles=["author"], first_name="Noémie", last_name="Tremblay")
     webinar = webinar_page(sessions=[{"starts_at": "2026-03-03T14:00:00-05:00"}])
+    module = module_page(course_page())
 
     def scenario(page):
         messages = []
@@ -50,6 +51,10 @@ def test_the_page_editor_works_under_the_policy(in_browser):
             page.locator("#id_sessions-ADD")
         ).first.click()
         added = page.locator("#id_sessions-FORMS > *").count()
+        # A StreamField's editor (its blocks are built by scripts), the image uploads.
+        page.goto(f"/admin/pages/{module.pk}/edit/")
+        page.wait_for_selector("[data-streamfield-stream-container]", state="attached")
+        page.goto("/admin/images/multiple/add/")
         page.goto("/admin/documents/")
         page.goto("/admin/")
         return sessions, added, messages

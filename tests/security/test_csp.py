@@ -2,6 +2,7 @@
 response's nonce, never 'unsafe-eval'; every inline script the admin writes carries the
 nonce; the video players' hosts only where a video is embedded."""
 
+import json
 import re
 
 import pytest
@@ -147,3 +148,13 @@ def test_the_webinars_external_copy_frames_its_player_only_there(client, learner
 
 def test_the_admin_asks_nothing_of_wagtail_org():
     assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
+
+
+def test_the_choosers_modals_hold_no_inline_script(client, superuser):
+    """A modal's HTML arrives inside another page, whose nonce it does not know: an
+    inline script there would not run. Wagtail's choosers send none."""
+    client.force_login(superuser)
+    for url in ["/admin/documents/chooser/", "/admin/images/chooser/", "/admin/choose-page/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert inline_scripts(json.loads(response.content)["html"]) == [], url

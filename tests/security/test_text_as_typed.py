@@ -3,6 +3,7 @@
 the one sanitising function (``content/sanitize.py``) is the only importer of bleach
 (``tests/content/test_sanitize.py::test_only_the_sanitize_module_imports_bleach``)."""
 
+import ast
 from decimal import Decimal
 from pathlib import Path
 
@@ -130,3 +131,21 @@ def test_no_template_turns_escaping_off_for_typed_text():
         if "autoescape off" in p.read_text()
     )
     assert uses == [], uses
+
+
+def test_bleach_is_imported_by_the_sanitiser_alone():
+    """Read as Python (``import bleach as b``, ``from bleach.sanitizer import …`` count),
+    in every package of the project."""
+    root = Path(__file__).resolve().parents[2]
+    importers = set()
+    for folder in ("lms", "courses", "cohorts", "webinars", "content"):
+        for path in (root / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module]
+                if any(name == "bleach" or name.startswith("bleach.") for name in names):
+                    importers.add(path.relative_to(root).as_posix())
+    assert importers == {"content/sanitize.py"}
