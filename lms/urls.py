@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("_util/login/", SiteLoginRedirect.as_view(), name="wagtailcore_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("comptes/", include(accounts_urls)),
+    path("comptes/", include("lms.privacy.rights.urls")),
     path("comptes/", include("allauth.urls")),
     path("webinaires/", include(webinars_urls)),
     path("cohortes/", include(cohorts_urls)),

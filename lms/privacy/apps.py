@@ -12,3 +12,11 @@ class PrivacyConfig(AppConfig):
         # Each app declares its personal information in its own ``privacy.py`` module, as
         # the admin finds ``admin.py`` modules: the registry knows no app by name.
         autodiscover_modules("privacy")
+        # Imported here: these modules import models, which Django loads only after every
+        # app's configuration; ready() is where it says they may be imported.
+        from lms import outbox
+        from lms.privacy.rights import effects
+
+        # Preparing a download and telling of an erasure are outbox messages.
+        for kind, handler in effects.HANDLERS.items():
+            outbox.register(kind, handler)

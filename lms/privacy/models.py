@@ -20,7 +20,8 @@ class DataExport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PREPARING)
-    token_hash = models.CharField(max_length=64, unique=True)
+    #: The SHA-256 of the link's secret, made when the file is ready (never the secret).
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
     content = models.BinaryField(null=True, blank=True, editable=False)
     requested_at = models.DateTimeField(auto_now_add=True)
     ready_at = models.DateTimeField(null=True, blank=True)

@@ -80,7 +80,8 @@ class PersonalData:
     #: Third-party service providers that process it, and where ("Amazon SES, Canada").
     providers: str | Promise = ""
     #: Special cases: ``export(person) -> list[dict]``, ``erase(person) -> None``,
-    #: ``purge(now) -> int`` (rows removed).
+    #: ``purge(limit) -> int`` (removes what is older than the moment ``limit``, that is
+    #: now minus ``retention_days``; returns how many rows went).
     export: Callable | None = field(default=None, compare=False)
     erase: Callable | None = field(default=None, compare=False)
     purge: Callable | None = field(default=None, compare=False)

@@ -151,6 +151,10 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
 #: Days an unconfirmed sign-up is kept before it is erased (data minimisation).
 ACCOUNTS_UNVERIFIED_RETENTION_DAYS = 14
+#: How long the link to download one's data works, and how long an account's erasure
+#: waits (the person can cancel it meanwhile).
+PRIVACY_EXPORT_VALID_DAYS = 7
+PRIVACY_ERASURE_COOLING_OFF_DAYS = 14
 
 # --- Languages -------------------------------------------------------------------------
 
@@ -266,6 +270,14 @@ CELERY_BEAT_SCHEDULE = {
     "webinars-reminders": {
         "task": "webinars.tasks.enqueue_due_reminders",
         "schedule": 300,  # every five minutes: reminders are looked for, never counted down
+    },
+    "privacy-erasures": {
+        "task": "lms.privacy.tasks.run_due_erasures",
+        "schedule": crontab(minute=23),  # hourly: an erasure runs within the hour it is due
+    },
+    "privacy-retention": {
+        "task": "lms.privacy.tasks.enforce_retention",
+        "schedule": crontab(hour=3, minute=41),
     },
     "accounts-purge-unverified": {
         "task": "lms.accounts.tasks.purge_unverified_accounts",
