@@ -7,6 +7,11 @@ class PrivacyConfig(AppConfig):
     name = "lms.privacy"
     label = "privacy"
     verbose_name = _("Privacy")
+    #: What this app's permissions give to the roles (``lms.accounts.roles``): programme
+    #: staff see the account erasures and ask for one on a person's behalf.
+    role_permissions = {
+        "staff": ("privacy.add_accounterasure", "privacy.view_accounterasure"),
+    }
 
     def ready(self):
         # Each app declares its personal information in its own ``privacy.py`` module, as
