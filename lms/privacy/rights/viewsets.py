@@ -15,6 +15,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from lms.admin_ui import LimitedModelViewSet
 from lms.privacy.models import AccountErasure
@@ -79,6 +80,7 @@ class ErasureIndexView(IndexView):
 
 
 class StaffErasureView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+    permission_policy = ModelPermissionPolicy(AccountErasure)
     permission_required = "add"
     form_class = StaffErasureForm
     template_name = "privacy/admin/erasure_ask.html"
@@ -137,7 +139,7 @@ class ErasureViewSet(LimitedModelViewSet):
         return super().get_index_view_kwargs(ask_url_name=self.get_url_name("ask"), **kwargs)
 
     def get_urlpatterns(self):
-        ask = self.construct_view(StaffErasureView, index_url_name=self.get_url_name("index"))
+        ask = StaffErasureView.as_view(index_url_name=self.get_url_name("index"))
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
