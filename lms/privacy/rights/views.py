@@ -11,9 +11,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from lms.privacy.models import DataExport
+from lms.privacy.registry import entries
 from lms.privacy.rights.forms import ErasureForm, PasswordForm
 from lms.privacy.rights.services import (
     RightsError,
+    entry_rows,
     erasure_cancel,
     erasure_pending,
     erasure_request,
@@ -23,9 +25,22 @@ from lms.privacy.rights.services import (
 )
 
 
+def kept_about(person) -> list[dict]:
+    """For each kind of record the registry lists, how many the platform keeps about
+    ``person`` (one query each; the kinds are a fixed list, the person's rows are not
+    read)."""
+    kept = []
+    for entry in entries():
+        count = len(entry_rows(entry, person)) if entry.export else entry.rows_of(person).count()
+        if count:
+            kept.append({"entry": entry, "count": count})
+    return kept
+
+
 @login_required
 def my_data(request, erasure_form=None):
-    """What the person can do with their data, and where their requests stand."""
+    """What the platform keeps about the person, what they can do with it, and where
+    their requests stand."""
     exports = DataExport.objects.filter(person=request.user).only(
         "status", "requested_at", "ready_at", "expires_at", "downloaded_at"
     )[:5]
@@ -34,6 +49,7 @@ def my_data(request, erasure_form=None):
         "privacy/my_data.html",
         {
             "exports": exports,
+            "kept": kept_about(request.user),
             "now": timezone.now(),
             "erasure": erasure_pending(request.user),
             "erasure_form": erasure_form or ErasureForm(),
