@@ -7,7 +7,7 @@ PORT ?= 8000
 WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: demo test install install-test venv messages lint migrations-check pytest serve clean
+.PHONY: topology demo test install install-test venv messages lint migrations-check pytest serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ demo: install messages
 	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) load_demo
 	@echo "DATAide : $(WAGTAILADMIN_BASE_URL)/  (administration : $(WAGTAILADMIN_BASE_URL)/admin/)"
 	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Production's topology on this machine: gunicorn (two workers), a Celery worker and beat,
+# on DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL (Redis).
+topology: install messages
+	$(MANAGE) topology --port $(PORT)
 
 lint: install-test
 	$(BIN)/ruff check .
