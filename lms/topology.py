@@ -44,17 +44,22 @@ class Topology:
     env: dict
     processes: dict = field(default_factory=dict)
 
-    def start(self, *, web_workers: int = 2, beat: bool = True, log_dir: Path | None = None):
+    def start(
+        self, *, web_workers: int = 2, worker: bool = True, beat: bool = True,
+        log_dir: Path | None = None, access_log: bool = True,
+    ):  # fmt: skip
         commands = {
             "web": [
                 str(BIN / "gunicorn"), "lms.wsgi", "--workers", str(web_workers),
-                "--bind", f"127.0.0.1:{self.port}", "--access-logfile", "-",
-            ],
-            "worker": [
-                str(BIN / "celery"), "-A", "lms", "worker", "--loglevel", "INFO",
-                "--concurrency", "1", "--without-gossip", "--without-mingle",
+                "--bind", f"127.0.0.1:{self.port}",
+                *(["--access-logfile", "-"] if access_log else []),
             ],
         }  # fmt: skip
+        if worker:
+            commands["worker"] = [
+                str(BIN / "celery"), "-A", "lms", "worker", "--loglevel", "INFO",
+                "--concurrency", "1", "--without-gossip", "--without-mingle",
+            ]  # fmt: skip
         if beat:
             schedule = Path(self.env["EMAIL_FILE_PATH"]).parent / "celerybeat-schedule"
             commands["beat"] = [
