@@ -1,3 +1,5 @@
+import functools
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -7,8 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from cohorts.selectors import access as cohort_access
-from lms.accounts.roles import user_roles
+from lms.accounts.roles import ROLES, role_permissions, user_roles
 
 register = template.Library()
 
@@ -45,24 +46,58 @@ def language_switcher(context):
     return {"links": links}
 
 
+# The header's links follow the person's roles, read once a request (one query), rather
+# than each link asking for a permission (Django then loads every permission the person
+# holds, two queries) or a group of its own. The roles' permissions are in the code
+# (``lms.accounts.roles``): the groups hold exactly those.
+
+
+@functools.cache
+def _role_grants(key: str) -> frozenset[str]:
+    return frozenset(role_permissions(ROLES[key]))
+
+
+def _roles(context) -> set[str]:
+    user, request = context.get("user"), context.get("request")
+    if user is None or not user.is_authenticated:
+        return set()
+    if request is None:
+        return user_roles(user)
+    if not hasattr(request, "_dataide_roles"):
+        request._dataide_roles = user_roles(user)
+    return request._dataide_roles
+
+
+def _granted(context, permission: str) -> bool:
+    user = context.get("user")
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return True
+    return any(permission in _role_grants(key) for key in _roles(context))
+
+
 @register.simple_tag(takes_context=True)
 def can_access_admin(context) -> bool:
-    user = context.get("user")
-    return bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
+    return _granted(context, "wagtailadmin.access_admin")
+
+
+@register.simple_tag(takes_context=True)
+def can_record_attendance(context) -> bool:
+    return _granted(context, "webinars.change_attendance")
 
 
 @register.simple_tag(takes_context=True)
 def can_follow_cohorts(context) -> bool:
     """Facilitators and programme staff see the link to their cohorts."""
     user = context.get("user")
-    return bool(user and cohort_access.can_follow_cohorts(user))
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return True
+    return bool(_roles(context) & {"facilitator", "staff"})
 
 
 @register.simple_tag(takes_context=True)
 def sits_on_committee(context) -> bool:
     """Selection committees' members see the link to their applications."""
-    user = context.get("user")
-    return bool(user and user.is_authenticated and "committee" in user_roles(user))
+    return "committee" in _roles(context)
 
 
 @register.filter
