@@ -7,24 +7,21 @@ from django.utils import formats
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from lms.accounts.roles import ROLES, role_permissions, user_roles
 
 register = template.Library()
 
 
-def _page_url_in(page: Page, language: str, request) -> str | None:
-    """Return the URL of the live translation of ``page`` in ``language``, if any."""
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None:
-        return None
-    if page.locale_id == locale.pk:
-        return page.get_url(request)
-    translation = page.get_translation_or_none(locale)
-    if translation is not None and translation.live:
-        return translation.get_url(request)
-    return None
+def _live_translations(page: Page) -> dict[str, Page]:
+    """The page's live versions by language code, the page itself included (one query)."""
+    found = Page.objects.filter(translation_key=page.translation_key, live=True).select_related(
+        "locale"
+    )
+    versions = {version.locale.language_code: version for version in found}
+    versions[page.locale.language_code] = page
+    return versions
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -36,10 +33,9 @@ def language_switcher(context):
     current = get_language()
     path = request.get_full_path() if request else "/"
     links = []
+    versions = _live_translations(page) if isinstance(page, Page) and page.pk else {}
     for code, name in settings.LANGUAGES:
-        url = None
-        if isinstance(page, Page) and page.pk:
-            url = _page_url_in(page, code, request)
+        url = versions[code].get_url(request) if code in versions else None
         if url is None:
             url = translate_url(path, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
