@@ -7,6 +7,20 @@ class PrivacyConfig(AppConfig):
     name = "lms.privacy"
     label = "privacy"
     verbose_name = _("Privacy")
+    #: What this app's permissions give to the roles (``lms.accounts.roles``): programme
+    #: staff edit the privacy settings (the person in charge, the policy's version: the
+    #: one permission wagtail.contrib.settings asks for); the person in charge of the
+    #: protection of personal information, and only them, keeps the register of
+    #: confidentiality incidents.
+    role_permissions = {
+        "staff": ("privacy.change_privacysettings",),
+        "privacy_officer": (
+            "privacy.change_privacysettings",
+            "privacy.add_confidentialityincident",
+            "privacy.change_confidentialityincident",
+            "privacy.view_confidentialityincident",
+        ),
+    }
 
     def ready(self):
         # Each app declares its personal information in its own ``privacy.py`` module, as

@@ -64,6 +64,11 @@ class PersonalData:
     #: no person's link (for example an organisation's record), or ``export``/``erase``
     #: below say whose rows are whose.
     person_fields: tuple[str, ...] = ()
+    #: Links to the person as the one who acted on a row about someone else (who
+    #: recorded, decided, uploaded): not the person's rows (not exported, not erased by
+    #: ``erasure``); they stay pointing to the anonymised account, which names nobody.
+    #: ``unlink_actor`` sets them to null where the lead's pipeline prefers that.
+    actor_fields: tuple[str, ...] = ()
     #: The fields a person's download holds (default: every concrete field but the id).
     export_fields: tuple[str, ...] | None = None
     erasure: str = Erasure.DELETE
@@ -77,6 +82,8 @@ class PersonalData:
     retention_field: str = ""
     #: When erasure runs this model's step: lower first (rows that protect others last).
     order: int = 100
+    #: For a ``CONSENT`` basis: the consent's purpose (``lms.privacy.models.Purpose``).
+    consent_purpose: str = ""
     #: Third-party service providers that process it, and where ("Amazon SES, Canada").
     providers: str | Promise = ""
     #: Special cases: ``export(person) -> list[dict]``, ``erase(person) -> None``,
@@ -97,6 +104,15 @@ class PersonalData:
         for name in self.person_fields:
             condition |= Q(**{name: person})
         return self.model_class._default_manager.filter(condition)
+
+
+    def unlink_actor(self, person) -> int:
+        """Set ``actor_fields`` that point to ``person`` to null; return rows changed."""
+        changed = 0
+        manager = self.model_class._default_manager
+        for name in self.actor_fields:
+            changed += manager.filter(**{name: person}).update(**{name: None})
+        return changed
 
 
 _REGISTRY: dict[str, PersonalData] = {}
