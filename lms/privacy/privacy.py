@@ -41,10 +41,9 @@ register(
         label=_("Your consents"),
         purpose=_(
             "To know what you agreed to, and when, for each optional purpose: sharing your "
-            "named progress with your organisation's contact people (progress_named); your "
-            "organisation sharing its self-assessment with its facilitators "
-            "(assessment_shared); receiving the programme's news (news). Every change is "
-            "kept, with the policy's version."
+            "named progress with your organisation's contact people; your organisation "
+            "sharing its self-assessment with its facilitators; receiving the programme's "
+            "news. Every change is kept, with the policy's version."
         ),
         basis=Basis.NECESSITY,
         retention=_("As long as your account exists."),
