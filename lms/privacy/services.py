@@ -8,6 +8,14 @@ from lms.privacy.models import ConfidentialityIncident, Consent, Purpose
 from lms.privacy.selectors import policy_version, review_cache_key
 
 
+def _forget_review(person, version: str) -> None:
+    """Forget whether ``person`` must review their consents: now, and again once the
+    answer commits (a page read in between would have cached the old answer)."""
+    key = review_cache_key(person.pk, version)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
 def _answer(*, person, purpose: str, given: bool, version: str) -> Consent | None:
     """Record ``person``'s answer about ``purpose``, unless it is already their latest
     under ``version``; return the new row (None: nothing changed)."""
@@ -30,7 +38,7 @@ def _answer(*, person, purpose: str, given: bool, version: str) -> Consent | Non
         given_at=now if given else None,
         withdrawn_at=None if given else now,
     )
-    transaction.on_commit(lambda: cache.delete(review_cache_key(person.pk, version)))
+    _forget_review(person, version)
     return consent
 
 
@@ -63,7 +71,7 @@ def consent_answer_all(*, person, given: set[str], version: str | None = None) -
             written.append(consent)
     # A purpose already answered the same way under this version needs no new row, but
     # the review is done: the cache forgets the question.
-    transaction.on_commit(lambda: cache.delete(review_cache_key(person.pk, version)))
+    _forget_review(person, version)
     return written
 
 
