@@ -1,7 +1,11 @@
 """The register of confidentiality incidents in the admin, for the person in charge of
 the protection of personal information only (Law 25, s. 3.8)."""
 
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -41,6 +45,20 @@ class PrivacyOfficerPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission(actions).filter(groups__name=self.group_name)
 
 
+def officer_only(view, policy: PrivacyOfficerPolicy):
+    """``view``, answering 403 to anyone but the person in charge (Wagtail would send
+    them back to the dashboard: the register says plainly that it is not theirs)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not policy.user_has_any_permission(request.user, ["add", "change", "view"]):
+            # Answered here: Wagtail's admin turns a PermissionDenied into a redirect.
+            return permission_denied(request, PermissionDenied())
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 class IncidentCreateView(CreateView):
     def save_instance(self):
         return incident_record(incident=self.form.save(commit=False), actor=self.request.user)
@@ -59,6 +77,12 @@ class IncidentViewSet(ModelViewSet):
     list_filter = ["risk"]
     inspect_view_enabled = True
     exclude_form_fields = ["recorded_by"]
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = officer_only(pattern.callback, self.permission_policy)
+        return patterns
 
 
 incident_viewset = IncidentViewSet()
