@@ -120,8 +120,7 @@ PRIVACY_OFFICER = Role(
 )
 
 ROLES = {
-    role.key: role
-    for role in (LEARNER, AUTHOR, FACILITATOR, STAFF, COMMITTEE, PRIVACY_OFFICER)
+    role.key: role for role in (LEARNER, AUTHOR, FACILITATOR, STAFF, COMMITTEE, PRIVACY_OFFICER)
 }
 
 #: The roles whose members approve pages submitted for moderation.

@@ -46,9 +46,7 @@ register(
         # No link: an already rendered e-mail holds the address in its payload (``erase``).
         erasure=Erasure.ANONYMISE,
         erase=erase_messages,
-        keep_reason=_(
-            "The row, emptied, keeps the same e-mail from being sent twice."
-        ),
+        keep_reason=_("The row, emptied, keeps the same e-mail from being sent twice."),
         retention_days=PAYLOAD_DAYS,
         retention_field="processed_at",
         purge=purge_payloads,

@@ -9,8 +9,7 @@ register(
         model="pathway.LevelCompletion",
         label=_("The levels you completed"),
         purpose=_(
-            "To make your organisation eligible for a level's bursary and issue your "
-            "certificate."
+            "To make your organisation eligible for a level's bursary and issue your certificate."
         ),
         basis=Basis.NECESSITY,
         retention=_(

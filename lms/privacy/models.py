@@ -134,11 +134,13 @@ class PrivacySettings(BaseGenericSetting):
 class Purpose(models.TextChoices):
     """The optional purposes a person consents to, one by one (Law 25, s. 8 and 9.1)."""
 
-    PROGRESS_NAMED = "progress_named", _(
-        "Share my progress, with my name, with my organisation's contact people"
+    PROGRESS_NAMED = (
+        "progress_named",
+        _("Share my progress, with my name, with my organisation's contact people"),
     )
-    ASSESSMENT_SHARED = "assessment_shared", _(
-        "My organisation may share its self-assessment results with its facilitators"
+    ASSESSMENT_SHARED = (
+        "assessment_shared",
+        _("My organisation may share its self-assessment results with its facilitators"),
     )
     NEWS = "news", _("Receive the programme's news by e-mail")
 
@@ -197,7 +199,9 @@ class ConfidentialityIncident(models.Model):
     commission_notified_on = models.DateField(
         _("notice to the Commission d'accès à l'information"), null=True, blank=True
     )
-    people_notified_on = models.DateField(_("notice to the people concerned"), null=True, blank=True)
+    people_notified_on = models.DateField(
+        _("notice to the people concerned"), null=True, blank=True
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("recorded by"), editable=False,

@@ -102,9 +102,7 @@ register(
     _admin_history("wagtailcore.WorkflowState", _("The reviews you asked for"), ("requested_by",)),
     _admin_history("wagtailcore.TaskState", _("The reviews you made"), ("finished_by",)),
     _admin_history("wagtailimages.Image", _("The images you uploaded"), ("uploaded_by_user",)),
-    _admin_history(
-        "wagtaildocs.Document", _("The documents you uploaded"), ("uploaded_by_user",)
-    ),
+    _admin_history("wagtaildocs.Document", _("The documents you uploaded"), ("uploaded_by_user",)),
     _admin_history("admin.LogEntry", _("Django's administration history"), ("user",)),
     PersonalData(
         model="wagtailcore.Comment",

@@ -105,7 +105,6 @@ class PersonalData:
             condition |= Q(**{name: person})
         return self.model_class._default_manager.filter(condition)
 
-
     def unlink_actor(self, person) -> int:
         """Set ``actor_fields`` that point to ``person`` to null; return rows changed."""
         changed = 0

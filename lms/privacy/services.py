@@ -45,18 +45,14 @@ def _answer(*, person, purpose: str, given: bool, version: str) -> Consent | Non
 @transaction.atomic
 def consent_give(*, person, purpose: str, version: str | None = None) -> Consent | None:
     """Record that ``person`` consents to ``purpose`` (under the current policy)."""
-    return _answer(
-        person=person, purpose=purpose, given=True, version=version or policy_version()
-    )
+    return _answer(person=person, purpose=purpose, given=True, version=version or policy_version())
 
 
 @transaction.atomic
 def consent_withdraw(*, person, purpose: str, version: str | None = None) -> Consent | None:
     """Record that ``person`` withdraws (or refuses) their consent to ``purpose``: it takes
     effect at once, for every reader of ``has_consent``."""
-    return _answer(
-        person=person, purpose=purpose, given=False, version=version or policy_version()
-    )
+    return _answer(person=person, purpose=purpose, given=False, version=version or policy_version())
 
 
 @transaction.atomic
@@ -73,8 +69,6 @@ def consent_answer_all(*, person, given: set[str], version: str | None = None) -
     # the review is done: the cache forgets the question.
     _forget_review(person, version)
     return written
-
-
 
 
 @transaction.atomic

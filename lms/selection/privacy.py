@@ -45,8 +45,7 @@ register(
         basis=Basis.NECESSITY,
         retention=_("Until the programme's accounts are closed."),
         seen_by=_(
-            "Your organisation's contact people; the call's selection committee; the DATAide "
-            "team."
+            "Your organisation's contact people; the call's selection committee; the DATAide team."
         ),
         person_fields=("leader",),
         actor_fields=("created_by",),

@@ -6,70 +6,205 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('privacy', '0001_data_rights'),
+        ("privacy", "0001_data_rights"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PrivacySettings',
+            name="PrivacySettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('officer_name', models.CharField(blank=True, help_text='The person in charge of the protection of personal information.', max_length=150, verbose_name='name')),
-                ('officer_title', models.CharField(blank=True, max_length=150, verbose_name='title')),
-                ('officer_email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail address')),
-                ('officer_address', models.TextField(blank=True, verbose_name='postal address')),
-                ('policy_version', models.CharField(default='2026.1', help_text='Change it when the privacy policy changes: everyone is asked to review their consents again.', max_length=20, verbose_name='policy version')),
-                ('policy_date', models.DateField(blank=True, null=True, verbose_name='policy date')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "officer_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="The person in charge of the protection of personal information.",
+                        max_length=150,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "officer_title",
+                    models.CharField(blank=True, max_length=150, verbose_name="title"),
+                ),
+                (
+                    "officer_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="e-mail address"),
+                ),
+                ("officer_address", models.TextField(blank=True, verbose_name="postal address")),
+                (
+                    "policy_version",
+                    models.CharField(
+                        default="2026.1",
+                        help_text="Change it when the privacy policy changes: everyone is asked to review their consents again.",
+                        max_length=20,
+                        verbose_name="policy version",
+                    ),
+                ),
+                (
+                    "policy_date",
+                    models.DateField(blank=True, null=True, verbose_name="policy date"),
+                ),
             ],
             options={
-                'verbose_name': 'privacy settings',
+                "verbose_name": "privacy settings",
             },
         ),
         migrations.CreateModel(
-            name='ConfidentialityIncident',
+            name="ConfidentialityIncident",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurred_on', models.DateField(blank=True, help_text='Leave empty if unknown; say so in the circumstances.', null=True, verbose_name='date of the incident')),
-                ('known_on', models.DateField(verbose_name='date the incident became known')),
-                ('circumstances', models.TextField(verbose_name='circumstances')),
-                ('information_concerned', models.TextField(verbose_name='personal information concerned')),
-                ('people_count', models.PositiveIntegerField(blank=True, help_text='Leave empty if unknown.', null=True, verbose_name='number of people concerned')),
-                ('people_description', models.TextField(blank=True, verbose_name='people concerned')),
-                ('risk', models.CharField(choices=[('to_assess', 'To be assessed'), ('not_serious', 'No risk of serious injury'), ('serious', 'Risk of serious injury')], default='to_assess', max_length=12, verbose_name='risk of serious injury')),
-                ('risk_assessment', models.TextField(blank=True, help_text='The sensitivity of the information, the possible misuse, its consequences.', verbose_name='assessment of the risk')),
-                ('measures', models.TextField(blank=True, verbose_name='measures taken')),
-                ('commission_notified_on', models.DateField(blank=True, null=True, verbose_name="notice to the Commission d'accès à l'information")),
-                ('people_notified_on', models.DateField(blank=True, null=True, verbose_name='notice to the people concerned')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded on')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('recorded_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "occurred_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Leave empty if unknown; say so in the circumstances.",
+                        null=True,
+                        verbose_name="date of the incident",
+                    ),
+                ),
+                ("known_on", models.DateField(verbose_name="date the incident became known")),
+                ("circumstances", models.TextField(verbose_name="circumstances")),
+                (
+                    "information_concerned",
+                    models.TextField(verbose_name="personal information concerned"),
+                ),
+                (
+                    "people_count",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Leave empty if unknown.",
+                        null=True,
+                        verbose_name="number of people concerned",
+                    ),
+                ),
+                (
+                    "people_description",
+                    models.TextField(blank=True, verbose_name="people concerned"),
+                ),
+                (
+                    "risk",
+                    models.CharField(
+                        choices=[
+                            ("to_assess", "To be assessed"),
+                            ("not_serious", "No risk of serious injury"),
+                            ("serious", "Risk of serious injury"),
+                        ],
+                        default="to_assess",
+                        max_length=12,
+                        verbose_name="risk of serious injury",
+                    ),
+                ),
+                (
+                    "risk_assessment",
+                    models.TextField(
+                        blank=True,
+                        help_text="The sensitivity of the information, the possible misuse, its consequences.",
+                        verbose_name="assessment of the risk",
+                    ),
+                ),
+                ("measures", models.TextField(blank=True, verbose_name="measures taken")),
+                (
+                    "commission_notified_on",
+                    models.DateField(
+                        blank=True,
+                        null=True,
+                        verbose_name="notice to the Commission d'accès à l'information",
+                    ),
+                ),
+                (
+                    "people_notified_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="notice to the people concerned"
+                    ),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="recorded on"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'confidentiality incident',
-                'verbose_name_plural': 'confidentiality incidents',
-                'ordering': ['-known_on', '-pk'],
+                "verbose_name": "confidentiality incident",
+                "verbose_name_plural": "confidentiality incidents",
+                "ordering": ["-known_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Consent',
+            name="Consent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.CharField(choices=[('progress_named', "Share my progress, with my name, with my organisation's contact people"), ('assessment_shared', 'My organisation may share its self-assessment results with its facilitators'), ('news', "Receive the programme's news by e-mail")], max_length=20, verbose_name='purpose')),
-                ('given', models.BooleanField(verbose_name='given')),
-                ('policy_version', models.CharField(max_length=20, verbose_name='policy version')),
-                ('given_at', models.DateTimeField(blank=True, null=True, verbose_name='given on')),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True, verbose_name='withdrawn on')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            (
+                                "progress_named",
+                                "Share my progress, with my name, with my organisation's contact people",
+                            ),
+                            (
+                                "assessment_shared",
+                                "My organisation may share its self-assessment results with its facilitators",
+                            ),
+                            ("news", "Receive the programme's news by e-mail"),
+                        ],
+                        max_length=20,
+                        verbose_name="purpose",
+                    ),
+                ),
+                ("given", models.BooleanField(verbose_name="given")),
+                ("policy_version", models.CharField(max_length=20, verbose_name="policy version")),
+                ("given_at", models.DateTimeField(blank=True, null=True, verbose_name="given on")),
+                (
+                    "withdrawn_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="withdrawn on"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consents",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consent',
-                'verbose_name_plural': 'consents',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['person', 'purpose', '-created_at'], name='consent_latest')],
+                "verbose_name": "consent",
+                "verbose_name_plural": "consents",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["person", "purpose", "-created_at"], name="consent_latest")
+                ],
             },
         ),
     ]

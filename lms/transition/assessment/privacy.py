@@ -15,8 +15,7 @@ register(
         actor_fields=("owner", "locked_by"),
         erasure=Erasure.KEEP,
         keep_reason=_(
-            "A page belongs to the programme: it stays, pointing to an account that names "
-            "no one."
+            "A page belongs to the programme: it stays, pointing to an account that names no one."
         ),
     ),
     PersonalData(

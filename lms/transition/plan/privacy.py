@@ -19,8 +19,7 @@ register(
         basis=Basis.NECESSITY,
         retention=_("Until the programme's accounts are closed."),
         seen_by=_(
-            "Your organisation's members; its facilitators if it shares the plan; the "
-            "DATAide team."
+            "Your organisation's members; its facilitators if it shares the plan; the DATAide team."
         ),
         actor_fields=("updated_by", "shared_changed_by"),
         erasure=Erasure.KEEP,
