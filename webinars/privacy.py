@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils.translation import gettext_lazy as _
 
-from lms.privacy.registry import Basis, Erasure, PersonalData, register
+from lms.privacy.registry import Basis, Erasure, PersonalData, authored_page, register
 from webinars.models import AttendanceImport
 
 #: Days an attendance report's file (until read) and its named lines are kept.
@@ -55,22 +55,8 @@ def erase_from_imports(person) -> None:
             attendance_import.save(update_fields=["report"])
 
 
-_PAGE_REASON = _(
-    "A page belongs to the programme: it stays, pointing to an account that names no one."
-)
-
 register(
-    PersonalData(
-        model="webinars.WebinarPage",
-        label=_("The pages you wrote or edited (authors)"),
-        purpose=_("To know who owns and who locked a page of the pathway."),
-        basis=Basis.NECESSITY,
-        retention=_("As long as the page exists."),
-        seen_by=_("The authors and the DATAide team, in the administration."),
-        actor_fields=("owner", "locked_by"),
-        erasure=Erasure.KEEP,
-        keep_reason=_PAGE_REASON,
-    ),
+    authored_page("webinars.WebinarPage"),
     PersonalData(
         model="webinars.Registration",
         label=_("Your registrations to the webinars' live sessions"),

@@ -149,3 +149,21 @@ def holds_personal_data(model) -> bool:
         if model_field.name in PERSONAL_NAMES:
             return True
     return model is user_model
+
+
+def authored_page(model: str) -> PersonalData:
+    """The declaration of a page model (``"app_label.ModelName"``): Wagtail records who
+    owns and who locked each page; the page is the programme's and stays."""
+    return PersonalData(
+        model=model,
+        label=_("The pages you wrote or edited (authors)"),
+        purpose=_("To know who owns and who locked a page of the pathway."),
+        basis=Basis.NECESSITY,
+        retention=_("As long as the page exists."),
+        seen_by=_("The authors and the DATAide team, in the administration."),
+        actor_fields=("owner", "locked_by"),
+        erasure=Erasure.KEEP,
+        keep_reason=_(
+            "A page belongs to the programme: it stays, pointing to an account that names no one."
+        ),
+    )

@@ -2,22 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from lms.privacy.registry import Basis, Erasure, PersonalData, register
+from lms.privacy.registry import Basis, Erasure, PersonalData, authored_page, register
 
 register(
-    PersonalData(
-        model="assessment.SelfAssessmentPage",
-        label=_("The pages you wrote or edited (authors)"),
-        purpose=_("To know who owns and who locked a page of the pathway."),
-        basis=Basis.NECESSITY,
-        retention=_("As long as the page exists."),
-        seen_by=_("The authors and the DATAide team, in the administration."),
-        actor_fields=("owner", "locked_by"),
-        erasure=Erasure.KEEP,
-        keep_reason=_(
-            "A page belongs to the programme: it stays, pointing to an account that names no one."
-        ),
-    ),
+    authored_page("assessment.SelfAssessmentPage"),
     PersonalData(
         model="assessment.Take",
         label=_("Your answers to your organisation's self-assessment"),
