@@ -6,8 +6,8 @@ from lms.privacy.models import Purpose
 #: What each purpose means, in plain words, under its checkbox.
 PURPOSE_HELP = {
     Purpose.PROGRESS_NAMED: _(
-        "Your organisation's contact people see which modules you completed, with your "
-        "name. Without it, they see only your organisation's figures, without names."
+        "Your organisation's contact people may see which modules you completed, with your "
+        "name. Without it, your name is never shown next to your progress to them."
     ),
     Purpose.ASSESSMENT_SHARED: _(
         "If your organisation shares its self-assessment results with its facilitators, "
