@@ -44,6 +44,7 @@ def test_the_role_has_its_french_group_name():
 
 def test_the_person_in_charge_lists_and_records_incidents(client, officer, incident):
     client.force_login(officer)
+    assert REGISTER_URL in client.get("/admin/").content.decode()  # in the admin's menu
     html = client.get(REGISTER_URL).content.decode()
     assert "Incidents de confidentialité" in html
     assert "Courriel envoyé au mauvais destinataire" in html
@@ -98,7 +99,7 @@ def test_nobody_else_sees_the_register(client, incident, who):
         else:
             assert response.status_code == 403, (who, url)
         assert "mauvais destinataire" not in response.content.decode()
-    assert "Incidents de confidentialité" not in client.get("/admin/").content.decode()
+    assert REGISTER_URL not in client.get("/admin/").content.decode()
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, incident):
