@@ -15,23 +15,28 @@ from lms.privacy.services import consent_answer_all, consent_give, consent_withd
 
 
 def _page_entries():
-    """The registry's entries for the page: one per label (several page models share
-    theirs), in erasure order."""
-    seen, shown = set(), []
-    for entry in entries():
-        if str(entry.label) not in seen:
-            seen.add(str(entry.label))
-            shown.append(entry)
-    return shown
+    """The registry's entries for the page, one per label (several page models share
+    theirs): what is about the person (the account first), then what only records what
+    someone did in their work (staff, authors, facilitators)."""
+    seen, about_you, your_work = set(), [], []
+    for entry in sorted(entries(), key=lambda e: e.model != "accounts.User"):
+        if str(entry.label) in seen:
+            continue
+        seen.add(str(entry.label))
+        about_you_too = entry.person_fields or entry.erase or entry.model == "accounts.User"
+        (about_you if about_you_too else your_work).append(entry)
+    return about_you, your_work
 
 
 def privacy_page(request):
     """The privacy policy, generated from the registry (Law 25, s. 3.2 and 8)."""
+    about_you, your_work = _page_entries()
     return render(
         request,
         "privacy/privacy_page.html",
         {
-            "entries": _page_entries(),
+            "about_you": about_you,
+            "your_work": your_work,
             "basis": Basis,
             "erasure": Erasure,
             "purposes": [(p.label, PURPOSE_HELP[p]) for p in Purpose],

@@ -45,6 +45,14 @@ def test_the_page_lists_every_entry_of_the_registry_in_french(client, officer_se
     assert "Une réussite peut avoir rendu un organisme admissible à une bourse" in html
     assert "Jusqu&#x27;à la fermeture des comptes du programme." in html
     assert "<caption" in html and 'scope="col"' in html
+    # What is about the person comes first, the account at its head; then what only
+    # records someone's work (authors' images, staff's changes).
+    about_you, your_work = html.split("Ce que la plateforme consigne de votre travail")
+    assert about_you.index('<th scope="row">Votre compte</th>') < about_you.index(
+        "Les modules que vous avez terminés"
+    )
+    assert "Les images que vous avez téléversées" in your_work
+    assert "Les images que vous avez téléversées" not in about_you
 
 
 def test_the_page_names_the_person_in_charge_and_the_rights(client, officer_settings):
