@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("autodiagnostic/", include("lms.transition.assessment.urls")),
     path("plan-de-transition/", include("lms.transition.plan.urls")),
     path("candidatures/", include("lms.selection.urls")),
+    path("confidentialite/", include("lms.privacy.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

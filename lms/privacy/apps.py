@@ -8,9 +8,22 @@ class PrivacyConfig(AppConfig):
     label = "privacy"
     verbose_name = _("Privacy")
     #: What this app's permissions give to the roles (``lms.accounts.roles``): programme
-    #: staff see the account erasures and ask for one on a person's behalf.
+    #: staff edit the privacy settings (the person in charge, the policy's version: the
+    #: one permission wagtail.contrib.settings asks for), see the account erasures and ask
+    #: for one on a person's behalf; the person in charge of the protection of personal
+    #: information, and only them, keeps the register of confidentiality incidents.
     role_permissions = {
-        "staff": ("privacy.add_accounterasure", "privacy.view_accounterasure"),
+        "staff": (
+            "privacy.change_privacysettings",
+            "privacy.add_accounterasure",
+            "privacy.view_accounterasure",
+        ),
+        "privacy_officer": (
+            "privacy.change_privacysettings",
+            "privacy.add_confidentialityincident",
+            "privacy.change_confidentialityincident",
+            "privacy.view_confidentialityincident",
+        ),
     }
 
     def ready(self):

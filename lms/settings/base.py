@@ -14,6 +14,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -303,3 +304,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"lms": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# --- Privacy ---------------------------------------------------------------------------
+
+#: The service providers that process personal information for the platform, and where
+#: (shown on the privacy page, ``/confidentialite/``). Production names its own from the
+#: environment (``PRIVACY_HOSTING``, ``PRIVACY_EMAIL_PROVIDER``).
+PRIVACY_PROVIDERS = [
+    {
+        "service": _("Hosting of the platform and its database"),
+        "name": "À préciser par l'équipe DATAide",
+        "where": "Canada",
+    },
+    {
+        "service": _("Sending of e-mails"),
+        "name": "À préciser par l'équipe DATAide",
+        "where": "Canada",
+    },
+]

@@ -94,3 +94,9 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+
+# The service providers named on the privacy page: "name|where" each.
+_PROVIDER_VARIABLES = ("PRIVACY_HOSTING", "PRIVACY_EMAIL_PROVIDER")
+for _provider, _variable in zip(PRIVACY_PROVIDERS, _PROVIDER_VARIABLES, strict=True):
+    if os.environ.get(_variable):
+        _provider["name"], _, _provider["where"] = os.environ[_variable].partition("|")
