@@ -7,7 +7,7 @@ PORT ?= 8000
 WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: demo test install install-test venv messages lint migrations-check pytest serve clean
+.PHONY: bench topology demo test install install-test venv messages lint migrations-check pytest serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,24 @@ demo: install messages
 	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) load_demo
 	@echo "DATAide : $(WAGTAILADMIN_BASE_URL)/  (administration : $(WAGTAILADMIN_BASE_URL)/admin/)"
 	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The benchmark: a programme-scale dataset on DATABASE_URL (PostgreSQL, as production;
+# var/bench.sqlite3 otherwise), each page against the floor; writes var/bench/bench.md.
+bench: export DJANGO_SETTINGS_MODULE := lms.settings.bench
+bench: export DJANGO_SECRET_KEY ?= bench-only-not-secret
+bench: export DJANGO_ALLOWED_HOSTS ?= 127.0.0.1,localhost
+bench: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
+bench: export DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+bench: export CELERY_BROKER_URL ?= redis://127.0.0.1:6379/0
+bench: install messages
+	@command -v wrk >/dev/null || { echo "wrk manque : apt-get install wrk"; exit 1; }
+	mkdir -p var
+	$(MANAGE) bench
+
+# Production's topology on this machine: gunicorn (two workers), a Celery worker and beat,
+# on DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL (Redis).
+topology: install messages
+	$(MANAGE) topology --port $(PORT)
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -91,9 +91,17 @@ class CourseOutline:
 
 
 def course_outline(*, course: CoursePage, user) -> CourseOutline:
-    """Return a course's modules week by week with ``user``'s status on each."""
+    """Return a course's modules week by week with ``user``'s status on each.
+
+    The modules' bodies are not read: an outline shows titles, weeks, kinds, durations
+    (24 bodies of text, videos and quizzes were most of what a course page loaded)."""
     source = source_page(course)
-    modules = list(ModulePage.objects.child_of(source).live().order_by("path"))
+    modules = list(
+        ModulePage.objects.child_of(source)
+        .live()
+        .defer("body", "objectives", "search_description")
+        .order_by("path")
+    )
     shown = localized_pages(modules)
     ids = [m.pk for m in modules]
     done: set[int] = set()

@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("_util/login/", SiteLoginRedirect.as_view(), name="wagtailcore_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("comptes/", include(accounts_urls)),
+    path("comptes/", include("lms.privacy.rights.urls")),
     path("comptes/", include("allauth.urls")),
     path("webinaires/", include(webinars_urls)),
     path("cohortes/", include(cohorts_urls)),
@@ -51,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("autodiagnostic/", include("lms.transition.assessment.urls")),
     path("plan-de-transition/", include("lms.transition.plan.urls")),
     path("candidatures/", include("lms.selection.urls")),
+    path("confidentialite/", include("lms.privacy.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

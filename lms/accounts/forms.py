@@ -6,6 +6,8 @@ from lms.accounts.models import Region, User, validate_neq
 from lms.accounts.roles import is_programme_staff
 from lms.accounts.selectors import organisation_match
 from lms.accounts.services import user_register
+from lms.privacy.forms import given_purposes, purpose_fields
+from lms.privacy.services import consent_answer_all
 
 
 class SignupForm(forms.Form):
@@ -60,7 +62,13 @@ class SignupForm(forms.Form):
         "matched_organisation",
         "password1",
         "password2",
+        # The optional purposes (Law 25, s. 8 and 9.1), unticked.
+        *purpose_fields(),
     ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(purpose_fields())
 
     def clean(self):
         cleaned = super().clean()
@@ -140,6 +148,8 @@ class SignupForm(forms.Form):
             organisation_to_join=self.organisation_to_join,
             language=get_language() or "fr",
         )
+        # Every purpose answered, ticked or not: dated, under the policy's version.
+        consent_answer_all(person=user, given=given_purposes(self.cleaned_data))
 
 
 class ProfileForm(forms.ModelForm):

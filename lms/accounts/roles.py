@@ -22,6 +22,9 @@ the permissions written here, so the code is the single source of truth.
   read the facilitators' access log.
 * committee: a selection committee's member (often from outside the programme). No
   permission: sees only the applications assigned to their committee, on the site.
+* privacy_officer: the person in charge of the protection of personal information
+  (Law 25, s. 3.1). The only role that sees the register of confidentiality incidents
+  (``lms.privacy``'s grants); staff without it do not.
 
 Each app declares, on its ``AppConfig``, what its own models' permissions give to which
 role (``role_permissions = {"staff": ("cohorts.view_cohort", ...)}``); this module knows
@@ -110,7 +113,15 @@ COMMITTEE = Role(
     # those of their committee (``lms.selection``'s rule), on the site's own pages.
 )
 
-ROLES = {role.key: role for role in (LEARNER, AUTHOR, FACILITATOR, STAFF, COMMITTEE)}
+PRIVACY_OFFICER = Role(
+    key="privacy_officer",
+    group_name="Responsable de la protection des renseignements personnels",
+    permissions=("wagtailadmin.access_admin",),
+)
+
+ROLES = {
+    role.key: role for role in (LEARNER, AUTHOR, FACILITATOR, STAFF, COMMITTEE, PRIVACY_OFFICER)
+}
 
 #: The roles whose members approve pages submitted for moderation.
 REVIEWER_ROLES = ("author",)

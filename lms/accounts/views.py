@@ -17,6 +17,8 @@ from lms.accounts.selectors import (
     organisation_search,
 )
 from lms.accounts.services import join_request_accept, join_request_decline
+from lms.privacy.models import Purpose
+from lms.privacy.selectors import consent_latest
 
 #: allauth's sign-up, in one transaction: the account, its organisation and its role are
 #: written together or not at all.
@@ -47,6 +49,12 @@ def profile(request):
             "organisation": user.organisation,
             "join_request": join_request_waiting(person=user),
             "is_contact": contact_organisations(person=user).exists(),
+            "consents": [
+                (purpose, latest)
+                for purpose, latest in zip(
+                    Purpose, consent_latest(person=user).values(), strict=True
+                )
+            ],
         },
     )
 

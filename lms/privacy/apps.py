@@ -7,8 +7,34 @@ class PrivacyConfig(AppConfig):
     name = "lms.privacy"
     label = "privacy"
     verbose_name = _("Privacy")
+    #: What this app's permissions give to the roles (``lms.accounts.roles``): programme
+    #: staff edit the privacy settings (the person in charge, the policy's version: the
+    #: one permission wagtail.contrib.settings asks for), see the account erasures and ask
+    #: for one on a person's behalf; the person in charge of the protection of personal
+    #: information, and only them, keeps the register of confidentiality incidents.
+    role_permissions = {
+        "staff": (
+            "privacy.change_privacysettings",
+            "privacy.add_accounterasure",
+            "privacy.view_accounterasure",
+        ),
+        "privacy_officer": (
+            "privacy.change_privacysettings",
+            "privacy.add_confidentialityincident",
+            "privacy.change_confidentialityincident",
+            "privacy.view_confidentialityincident",
+        ),
+    }
 
     def ready(self):
         # Each app declares its personal information in its own ``privacy.py`` module, as
         # the admin finds ``admin.py`` modules: the registry knows no app by name.
         autodiscover_modules("privacy")
+        # Imported here: these modules import models, which Django loads only after every
+        # app's configuration; ready() is where it says they may be imported.
+        from lms import outbox
+        from lms.privacy.rights import effects
+
+        # Preparing a download and telling of an erasure are outbox messages.
+        for kind, handler in effects.HANDLERS.items():
+            outbox.register(kind, handler)

@@ -64,6 +64,11 @@ class PersonalData:
     #: no person's link (for example an organisation's record), or ``export``/``erase``
     #: below say whose rows are whose.
     person_fields: tuple[str, ...] = ()
+    #: Links to the person as the one who acted on a row about someone else (who
+    #: recorded, decided, uploaded): not the person's rows (not exported, not erased by
+    #: ``erasure``); they stay pointing to the anonymised account, which names nobody.
+    #: ``unlink_actor`` sets them to null where the lead's pipeline prefers that.
+    actor_fields: tuple[str, ...] = ()
     #: The fields a person's download holds (default: every concrete field but the id).
     export_fields: tuple[str, ...] | None = None
     erasure: str = Erasure.DELETE
@@ -77,10 +82,13 @@ class PersonalData:
     retention_field: str = ""
     #: When erasure runs this model's step: lower first (rows that protect others last).
     order: int = 100
+    #: For a ``CONSENT`` basis: the consent's purpose (``lms.privacy.models.Purpose``).
+    consent_purpose: str = ""
     #: Third-party service providers that process it, and where ("Amazon SES, Canada").
     providers: str | Promise = ""
     #: Special cases: ``export(person) -> list[dict]``, ``erase(person) -> None``,
-    #: ``purge(now) -> int`` (rows removed).
+    #: ``purge(limit) -> int`` (removes what is older than the moment ``limit``, that is
+    #: now minus ``retention_days``; returns how many rows went).
     export: Callable | None = field(default=None, compare=False)
     erase: Callable | None = field(default=None, compare=False)
     purge: Callable | None = field(default=None, compare=False)
@@ -97,6 +105,14 @@ class PersonalData:
         for name in self.person_fields:
             condition |= Q(**{name: person})
         return self.model_class._default_manager.filter(condition)
+
+    def unlink_actor(self, person) -> int:
+        """Set ``actor_fields`` that point to ``person`` to null; return rows changed."""
+        changed = 0
+        manager = self.model_class._default_manager
+        for name in self.actor_fields:
+            changed += manager.filter(**{name: person}).update(**{name: None})
+        return changed
 
 
 _REGISTRY: dict[str, PersonalData] = {}
@@ -134,3 +150,21 @@ def holds_personal_data(model) -> bool:
         if model_field.name in PERSONAL_NAMES:
             return True
     return model is user_model
+
+
+def authored_page(model: str) -> PersonalData:
+    """The declaration of a page model (``"app_label.ModelName"``): Wagtail records who
+    owns and who locked each page; the page is the programme's and stays."""
+    return PersonalData(
+        model=model,
+        label=_("The pages you wrote or edited (authors)"),
+        purpose=_("To know who owns and who locked a page of the pathway."),
+        basis=Basis.NECESSITY,
+        retention=_("As long as the page exists."),
+        seen_by=_("The authors and the DATAide team, in the administration."),
+        actor_fields=("owner", "locked_by"),
+        erasure=Erasure.KEEP,
+        keep_reason=_(
+            "A page belongs to the programme: it stays, pointing to an account that names no one."
+        ),
+    )

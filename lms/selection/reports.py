@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 
 from lms.accounts.models import Region
 from lms.pathway.models import PathwaySettings
+from lms.privacy.aggregate import SMALL_GROUP, shown, too_small
 from lms.selection.models import (
     BURSARY_LEVEL,
     Application,
@@ -37,10 +38,6 @@ from lms.selection.models import (
     Review,
 )
 
-#: The smallest group whose figures are shown.
-SMALL_GROUP = 5
-#: What a count of one to four shows instead.
-HIDDEN = "<5"
 #: What an amount over fewer than five applications shows instead.
 NOT_SHOWN = "—"
 
@@ -59,13 +56,9 @@ COUNTS = (
 )
 
 
-def shown_count(count: int) -> int | str:
-    """``count``, or "<5" when it is one to four."""
-    return HIDDEN if 0 < count < SMALL_GROUP else count
-
-
-def _small(size: int) -> bool:
-    return 0 < size < SMALL_GROUP
+#: The privacy rule's functions, by the names this module has used.
+shown_count = shown
+_small = too_small
 
 
 def _amounts_hidden(sizes: dict[int, int], whole: int) -> set[int]:

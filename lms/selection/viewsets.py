@@ -52,6 +52,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from cohorts.exports import csv_response
 from lms.admin_ui import LimitedModelViewSet, ObjectViewMixin, person_name
+from lms.privacy.aggregate import HIDDEN, SMALL_GROUP
 from lms.selection.forms import CommitteeAdminForm, DecisionForm, MemberInviteForm, ReturnForm
 from lms.selection.models import (
     FINAL_OUTCOMES,
@@ -62,9 +63,7 @@ from lms.selection.models import (
     RegionalQuota,
 )
 from lms.selection.reports import (
-    HIDDEN,
     NOT_SHOWN,
-    SMALL_GROUP,
     call_report,
     count_labels,
     report_rows,

@@ -15,6 +15,7 @@ from pathlib import Path
 import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -155,6 +156,10 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
 #: Days an unconfirmed sign-up is kept before it is erased (data minimisation).
 ACCOUNTS_UNVERIFIED_RETENTION_DAYS = 14
+#: How long the link to download one's data works, and how long an account's erasure
+#: waits (the person can cancel it meanwhile).
+PRIVACY_EXPORT_VALID_DAYS = 7
+PRIVACY_ERASURE_COOLING_OFF_DAYS = 14
 
 # --- Languages -------------------------------------------------------------------------
 
@@ -276,6 +281,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "webinars.tasks.enqueue_due_reminders",
         "schedule": 300,  # every five minutes: reminders are looked for, never counted down
     },
+    "privacy-erasures": {
+        "task": "lms.privacy.tasks.run_due_erasures",
+        "schedule": crontab(minute=23),  # hourly: an erasure runs within the hour it is due
+    },
+    "privacy-retention": {
+        "task": "lms.privacy.tasks.enforce_retention",
+        "schedule": crontab(hour=3, minute=41),
+    },
     "accounts-purge-unverified": {
         "task": "lms.accounts.tasks.purge_unverified_accounts",
         "schedule": crontab(hour=3, minute=17),
@@ -333,3 +346,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"lms": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# --- Privacy ---------------------------------------------------------------------------
+
+#: The service providers that process personal information for the platform, and where
+#: (shown on the privacy page, ``/confidentialite/``). Production names its own from the
+#: environment (``PRIVACY_HOSTING``, ``PRIVACY_EMAIL_PROVIDER``).
+PRIVACY_PROVIDERS = [
+    {
+        "service": _("Hosting of the platform and its database"),
+        "name": "À préciser par l'équipe DATAide",
+        "where": "Canada",
+    },
+    {
+        "service": _("Sending of e-mails"),
+        "name": "À préciser par l'équipe DATAide",
+        "where": "Canada",
+    },
+]

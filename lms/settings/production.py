@@ -6,7 +6,9 @@ Required: ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` (comma-separated),
 address, such as ``https://apprendre.example.org``: every absolute link in e-mails,
 calendar files and certificates starts with it), ``EMAIL_URL``-style settings below
 (``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``).
-Optional: ``REDIS_CACHE_URL`` (defaults to the broker's Redis),
+Optional: ``REDIS_CACHE_URL`` (defaults to the broker's Redis), ``MEDIA_S3_BUCKET`` (and
+``MEDIA_S3_ENDPOINT_URL``, ``MEDIA_S3_REGION``, ``AWS_ACCESS_KEY_ID``,
+``AWS_SECRET_ACCESS_KEY``: media on S3-compatible object storage),
 ``DEFAULT_FROM_EMAIL``, ``DJANGO_SERVE_MEDIA`` (1 when no web server or object storage
 serves ``/media/``).
 
@@ -65,6 +67,22 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Optional: media (videos, documents, images) on S3-compatible object storage, for several
+# app servers without a shared disk (``pip install -e ".[s3]"``: django-storages and
+# boto3). The bucket stays private; each link is signed and expires.
+if MEDIA_S3_BUCKET := os.environ.get("MEDIA_S3_BUCKET", "").strip():
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 3600,
+            "file_overwrite": False,
+        },
+    }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
@@ -76,3 +94,9 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+
+# The service providers named on the privacy page: "name|where" each.
+_PROVIDER_VARIABLES = ("PRIVACY_HOSTING", "PRIVACY_EMAIL_PROVIDER")
+for _provider, _variable in zip(PRIVACY_PROVIDERS, _PROVIDER_VARIABLES, strict=True):
+    if os.environ.get(_variable):
+        _provider["name"], _, _provider["where"] = os.environ[_variable].partition("|")

@@ -1,3 +1,5 @@
+import functools
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -5,25 +7,21 @@ from django.utils import formats
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from cohorts.selectors import access as cohort_access
-from lms.accounts.roles import user_roles
+from lms.accounts.roles import ROLES, role_permissions, user_roles
 
 register = template.Library()
 
 
-def _page_url_in(page: Page, language: str, request) -> str | None:
-    """Return the URL of the live translation of ``page`` in ``language``, if any."""
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None:
-        return None
-    if page.locale_id == locale.pk:
-        return page.get_url(request)
-    translation = page.get_translation_or_none(locale)
-    if translation is not None and translation.live:
-        return translation.get_url(request)
-    return None
+def _live_translations(page: Page) -> dict[str, Page]:
+    """The page's live versions by language code, the page itself included (one query)."""
+    found = Page.objects.filter(translation_key=page.translation_key, live=True).select_related(
+        "locale"
+    )
+    versions = {version.locale.language_code: version for version in found}
+    versions[page.locale.language_code] = page
+    return versions
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -35,34 +33,67 @@ def language_switcher(context):
     current = get_language()
     path = request.get_full_path() if request else "/"
     links = []
+    versions = _live_translations(page) if isinstance(page, Page) and page.pk else {}
     for code, name in settings.LANGUAGES:
-        url = None
-        if isinstance(page, Page) and page.pk:
-            url = _page_url_in(page, code, request)
+        url = versions[code].get_url(request) if code in versions else None
         if url is None:
             url = translate_url(path, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
 
 
+# The header's links follow the person's roles, read once a request (one query), rather
+# than each link asking for a permission (Django then loads every permission the person
+# holds, two queries) or a group of its own. The roles' permissions are in the code
+# (``lms.accounts.roles``): the groups hold exactly those.
+
+
+@functools.cache
+def _role_grants(key: str) -> frozenset[str]:
+    return frozenset(role_permissions(ROLES[key]))
+
+
+def _roles(context) -> set[str]:
+    user, request = context.get("user"), context.get("request")
+    if user is None or not user.is_authenticated:
+        return set()
+    if request is None:
+        return user_roles(user)
+    if not hasattr(request, "_dataide_roles"):
+        request._dataide_roles = user_roles(user)
+    return request._dataide_roles
+
+
+def _granted(context, permission: str) -> bool:
+    user = context.get("user")
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return True
+    return any(permission in _role_grants(key) for key in _roles(context))
+
+
 @register.simple_tag(takes_context=True)
 def can_access_admin(context) -> bool:
-    user = context.get("user")
-    return bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
+    return _granted(context, "wagtailadmin.access_admin")
+
+
+@register.simple_tag(takes_context=True)
+def can_record_attendance(context) -> bool:
+    return _granted(context, "webinars.change_attendance")
 
 
 @register.simple_tag(takes_context=True)
 def can_follow_cohorts(context) -> bool:
     """Facilitators and programme staff see the link to their cohorts."""
     user = context.get("user")
-    return bool(user and cohort_access.can_follow_cohorts(user))
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return True
+    return bool(_roles(context) & {"facilitator", "staff"})
 
 
 @register.simple_tag(takes_context=True)
 def sits_on_committee(context) -> bool:
     """Selection committees' members see the link to their applications."""
-    user = context.get("user")
-    return bool(user and user.is_authenticated and "committee" in user_roles(user))
+    return "committee" in _roles(context)
 
 
 @register.filter

@@ -8,7 +8,15 @@ from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PUBLIC_PAGES = ["/", "/en/", "/comptes/login/", "/comptes/signup/", "/comptes/password/reset/"]
+PUBLIC_PAGES = [
+    "/",
+    "/en/",
+    "/comptes/login/",
+    "/comptes/signup/",
+    "/comptes/password/reset/",
+    "/confidentialite/",
+    "/en/confidentialite/",
+]
 WCAG_21_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],

@@ -23,6 +23,7 @@ from lms.accounts.models import OrganisationContact, OrganisationJoinRequest
 from lms.accounts.services import join_request_accept
 from lms.pathway.services import review_request_create
 from lms.pathway.staff.services import review_request_close
+from lms.privacy.rights.services import erasure_request, export_request
 from lms.selection.effects import application_state, member_invitation
 from lms.selection.models import Application, Call, Decision
 from tests.cohorts.builders import make_cohort
@@ -138,6 +139,10 @@ def test_every_email_names_the_platform_and_links_to_the_base_address(
     outsider.set_unusable_password()
     outsider.save()
     member_invitation({"person": outsider.pk})
+    # A person's data ready to download, and their account's erasure asked for.
+    with capture(execute=True):
+        export_request(person=learner)
+        erasure_request(person=learner)
     # A cohort message.
     cohort = make_cohort(facilitators=[staff])
     message = CohortMessage.objects.create(

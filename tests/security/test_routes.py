@@ -22,11 +22,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.security.world import OWNER_EMAIL, OWNER_NAME, ROLES, build_world
 
-#: Sent to the login page.
+#: Sent to the login page. (410: a link that is not, or no longer, the visitor's.)
 LOGIN = "login"
 #: Answers what the walk may not see (a 403 for a role without the permission, a 404 for
 #: a record that is not theirs); anything else is a bug.
-DENIED = {403, 404, LOGIN}
+DENIED = {403, 404, 410, LOGIN}
 
 
 @dataclass
@@ -39,7 +39,9 @@ class Route:
 
 
 def everyone(status, **others) -> dict:
-    return {role: others.get(role, status) for role in ROLES}
+    """``status`` for every role but ``others``' (None: that role is not walked)."""
+    found = {role: others.get(role, status) for role in ROLES}
+    return {role: value for role, value in found.items() if value is not None}
 
 
 def signed_in(status=200, **others) -> dict:
@@ -247,6 +249,37 @@ ROUTES: dict[str, Route] = {
     "selection_committee_consolidated": Route(
         page("selection_committee_consolidated", lambda r: r.application.pk), STAFF_ONLY,
         sees=STAFF,
+    ),
+}  # fmt: skip
+
+ROUTES |= {
+    # --- Privacy ----------------------------------------------------------------------
+    "privacy_page": Route(page("privacy_page"), everyone(200), why="the public privacy page"),
+    "privacy_consents": Route(
+        page("privacy_consents"), signed_in(), post={"anonymous": LOGIN},
+        why="each person's own consents",
+    ),
+    "privacy_consent_change": Route(
+        page("privacy_consent_change"), everyone(405, anonymous=LOGIN),
+        post={"anonymous": LOGIN},
+    ),
+    "privacy_my_data": Route(page("privacy_my_data"), signed_in()),
+    "privacy_export_ask": Route(
+        page("privacy_export_ask"), everyone(405, anonymous=LOGIN), post={"anonymous": LOGIN}
+    ),
+    "privacy_export_download": Route(
+        page("privacy_export_download", lambda r: r.export_secret),
+        everyone(410, anonymous=LOGIN, learner=200),
+        post=everyone(410, anonymous=LOGIN),
+        why="Zoé's link: for anyone else the link is gone (410), the same as an expired one",
+    ),
+    "privacy_erasure_ask": Route(
+        page("privacy_erasure_ask"), everyone(405, anonymous=LOGIN), post={"anonymous": LOGIN}
+    ),
+    "privacy_erasure_cancel": Route(
+        page("privacy_erasure_cancel"), everyone(405, anonymous=LOGIN),
+        post=everyone(404, anonymous=LOGIN, learner=None),
+        why="only a pending erasure of one's own can be cancelled",
     ),
 }  # fmt: skip
 

@@ -23,6 +23,7 @@ from cohorts.models import CohortSeat
 from content.i18n import localized_pages
 from lms.accounts.models import Organisation, Region
 from lms.accounts.roles import learner_accounts
+from lms.privacy.aggregate import SMALL_GROUP
 from lms.transition.assessment.models import ResultSharing, Round, SelfAssessmentPage, Take
 from lms.transition.assessment.questionnaire import dimensions, question_keys
 
@@ -30,8 +31,9 @@ from lms.transition.assessment.questionnaire import dimensions, question_keys
 DISAGREEMENT = 2
 #: How many of the weakest dimensions the result suggests modules for.
 WEAKEST = 3
-#: Programme staff see no figure of a group of fewer organisations than this.
-MIN_GROUP = 5
+#: Programme staff see no figure of a group of fewer organisations than this (the
+#: privacy rule of every report, ``lms.privacy.aggregate``).
+MIN_GROUP = SMALL_GROUP
 
 
 def questionnaire_page() -> SelfAssessmentPage | None:

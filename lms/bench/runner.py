@@ -1,0 +1,221 @@
+"""Measuring: each page through gunicorn (one worker) with wrk at four connections,
+against the floor in the same run; each page's query count and size in-process; the
+work that is not a page, timed in-process with its queries and peak memory."""
+
+import csv
+import io
+import json
+import re
+import statistics
+import subprocess
+import tempfile
+import time
+import tracemalloc
+from dataclasses import asdict, dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection
+from django.middleware.csrf import _get_new_csrf_string
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from courses.services import module_complete
+from lms.bench.dataset import IMPORT_SESSION_URL
+from lms.bench.scenarios import Page
+from webinars.models import WebinarSession
+from webinars.services import attendance_import_start, reminders_enqueue
+
+WRK_SCRIPT = """
+wrk.method = "{method}"
+wrk.body = "{body}"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+done = function(summary, latency, requests)
+  io.write(string.format("BENCH %d %d %d %d %d\\n", latency:percentile(50),
+    latency:percentile(95), summary.requests, summary.bytes, summary.errors.status))
+end
+"""
+
+
+@dataclass
+class Timing:
+    median_ms: float
+    p95_ms: float
+    requests: int
+    errors: int
+
+
+@dataclass
+class PageResult:
+    name: str
+    who: str
+    path: str
+    median_ms: float
+    p95_ms: float
+    ratio: float
+    target: float | None
+    queries: int
+    queries_small: int | None
+    bytes: int
+    errors: int
+
+
+def session_cookie(user) -> str:
+    """A logged-in session for ``user``, as the login form would have made it."""
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+
+
+def wrk(url: str, *, cookie: str, method: str, body: str, seconds: int) -> Timing:
+    csrf = _get_new_csrf_string()
+    headers = [f"Cookie: csrftoken={csrf}" + (f"; sessionid={cookie}" if cookie else "")]
+    if method == "POST":
+        headers.append(f"X-CSRFToken: {csrf}")
+        headers.append(f"Referer: {url}")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT.format(method=method, body=body.replace('"', '\\\\"')))
+    command = ["wrk", "-t1", "-c4", f"-d{seconds}s", "--timeout", "30s", "-s", script.name]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run(  # noqa: S603 (wrk, with the benchmark's own arguments)
+        [*command, url], capture_output=True, text=True, check=True
+    ).stdout
+    found = re.search(r"BENCH (\d+) (\d+) (\d+) (\d+) (\d+)", output)
+    p50, p95, requests, _bytes, errors = (int(x) for x in found.groups())
+    return Timing(p50 / 1000, p95 / 1000, requests, errors)
+
+
+def timed(base: str, page: Page, cookie: str, *, runs: int, seconds: int) -> Timing:
+    body = "&".join(f"{k}={v}" for k, v in page.body.items())
+    results = [
+        wrk(base + page.path, cookie=cookie, method=page.method, body=body, seconds=seconds)
+        for _ in range(runs)
+    ]
+    return Timing(
+        statistics.median(r.median_ms for r in results),
+        statistics.median(r.p95_ms for r in results),
+        sum(r.requests for r in results),
+        sum(r.errors for r in results),
+    )
+
+
+def counted(page: Page, user) -> tuple[int, int]:
+    """The page's query count and size, requested in-process as ``user``: the second of
+    two requests, as the steady state that wrk measures (a first report of watched
+    seconds creates the record the next ones update)."""
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+
+    def request():
+        if page.method == "POST":
+            return client.post(page.path, page.body)
+        return client.get(page.path)
+
+    request()
+    with CaptureQueriesContext(connection) as queries:
+        response = request()
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.status_code >= 400:
+        raise RuntimeError(
+            f"{page.name}: {page.path} answered {response.status_code}: {content[:300]!r}"
+        )
+    return len(queries), len(content)
+
+
+def measure_work(data: dict) -> list[dict]:
+    """What is not a page: a completion, an attendance import, the reminders, exports."""
+    results = []
+
+    def run(name, function):
+        tracemalloc.start()
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            detail = function()
+        elapsed = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        results.append({
+            "name": name, "seconds": round(elapsed, 3), "queries": len(queries),
+            "peak_mb": round(peak / 2**20, 1), "detail": detail,
+        })  # fmt: skip
+
+    learner, modules = data["learner"], data["modules"]
+    done = set(learner.module_completions.values_list("module_id", flat=True))
+    missing = [module for module in modules if module.pk not in done]
+    if missing:
+        run(
+            "completing a module (outbox included)",
+            lambda: str(module_complete(learner=learner, module=missing[-1], source="bench")[1]),
+        )
+    session = WebinarSession.objects.get(meeting_url=IMPORT_SESSION_URL)
+    report = attendance_report(session, data["learners"][:5000])
+    run(
+        "attendance import of 5,000 rows",
+        lambda: (
+            attendance_import_start(
+                session=session, uploaded_by=data["staff"], filename="zoom-banc.csv", content=report
+            ).attendance_import.status
+        ),
+    )
+    run(
+        "reminders for a day of 40 sessions",
+        lambda: reminders_enqueue(now=timezone.now() + timedelta(hours=1)),
+    )
+    return results
+
+
+def attendance_report(session, learners) -> bytes:
+    """Zoom's participants report as French Excel re-saves it: BOM, semicolons, CRLF."""
+    start = timezone.localtime(session.starts_at).replace(tzinfo=None)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["Nom (nom d'origine)", "E-mail de l'utilisateur", "Heure d'arrivée",
+                     "Heure de départ", "Durée (minutes)", "Invité"])  # fmt: skip
+    for learner in learners:
+        leave = start + timedelta(minutes=100)
+        writer.writerow([learner.get_full_name(), learner.email, f"{start:%d/%m/%Y %H:%M:%S}",
+                         f"{leave:%d/%m/%Y %H:%M:%S}", 100, "Oui"])  # fmt: skip
+    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
+def write_report(output: Path, pages: list[PageResult], floor: Timing, work: list[dict], meta):
+    output.mkdir(parents=True, exist_ok=True)
+    (output / "bench.json").write_text(
+        json.dumps(
+            {
+                "meta": meta,
+                "floor": asdict(floor),
+                "pages": [asdict(p) for p in pages],
+                "work": work,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )  # fmt: skip
+    )
+    lines = [
+        f"Floor (a minimal Django view, same server): median {floor.median_ms:.2f} ms, "
+        f"p95 {floor.p95_ms:.2f} ms. {meta['description']}",
+        "",
+        "| page | median ms | p95 ms | × floor | target | queries (small / full) | KB |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for p in pages:
+        target = f"≤ {p.target:g}" if p.target else ""
+        lines.append(
+            f"| {p.name} | {p.median_ms:.1f} | {p.p95_ms:.1f} | {p.ratio:.1f} | {target} | "
+            f"{p.queries_small} / {p.queries} | {p.bytes / 1024:.0f} |"
+        )
+    lines += ["", "| work | seconds | queries | peak MB |", "|---|---|---|---|"]
+    for w in work:
+        lines.append(f"| {w['name']} | {w['seconds']} | {w['queries']} | {w['peak_mb']} |")
+    (output / "bench.md").write_text("\n".join(lines) + "\n")
+    return "\n".join(lines)
