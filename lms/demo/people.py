@@ -33,6 +33,7 @@ DEMO_ACCOUNTS = [
     ("animateur@dataide.test", "Mathieu", "Roy", ["facilitator"], None, False),
     ("equipe@dataide.test", "Nadia", "Côté", ["staff"], None, False),
     ("admin@dataide.test", "Alex", "Bouchard", [], None, True),
+    ("vie-privee@dataide.test", "Isabelle", "Martel", ["privacy_officer"], None, False),
 ]
 
 

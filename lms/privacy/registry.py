@@ -87,8 +87,9 @@ class PersonalData:
     #: Third-party service providers that process it, and where ("Amazon SES, Canada").
     providers: str | Promise = ""
     #: Special cases: ``export(person) -> list[dict]``, ``erase(person) -> None``,
-    #: ``purge(limit) -> int`` (removes what is older than the moment ``limit``, that is
-    #: now minus ``retention_days``; returns how many rows went).
+    #: ``purge(now) -> int`` (removes, in its own way, what is past its period at the
+    #: moment ``now``, in place of deleting rows by age; returns how many changed).
+    #: ``erase`` and ``purge`` replace the generic step; they never run beside it.
     export: Callable | None = field(default=None, compare=False)
     erase: Callable | None = field(default=None, compare=False)
     purge: Callable | None = field(default=None, compare=False)
@@ -103,7 +104,7 @@ class PersonalData:
             return self.model_class._default_manager.none()
         condition = Q()
         for name in self.person_fields:
-            condition |= Q(**{name: person})
+            condition |= Q(**{name: person.pk})
         return self.model_class._default_manager.filter(condition)
 
     def unlink_actor(self, person) -> int:

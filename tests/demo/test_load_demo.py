@@ -11,6 +11,7 @@ from lms.accounts.models import Organisation, User
 from lms.accounts.roles import user_roles
 from lms.demo.people import DEMO_PASSWORD
 from lms.pathway.models import BursaryEligibility, LevelCompletion
+from lms.privacy.models import Consent, PrivacySettings
 from lms.transition.assessment.selectors import latest_result
 from lms.transition.plan.document import dollars
 
@@ -111,3 +112,17 @@ def test_the_demo_organisation_took_two_self_assessment_rounds_with_three_collea
     assert (result.round.number, result.takes) == (2, 3)
     assert [d.title for d in result.talking_points] == ["Sécurité"]
     assert "Sécurité" in page and "Tour 1" in page
+
+
+@pytest.mark.django_db
+def test_the_demo_names_the_person_in_charge_and_every_account_answered(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert PrivacySettings.load().officer_name == "Isabelle Martel"
+    answered = set(Consent.objects.values_list("person_id", flat=True))
+    assert set(User.objects.filter(is_active=True).values_list("pk", flat=True)) <= answered
+    officer = User.objects.get(email="vie-privee@dataide.test")
+    assert user_roles(officer) == {"privacy_officer"}
+    client.force_login(officer)
+    assert client.get("/admin/confidentialite/incidents/").status_code == 200
+    page = client.get("/confidentialite/").content.decode()
+    assert "Isabelle Martel" in page

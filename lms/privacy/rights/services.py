@@ -301,10 +301,10 @@ def retention_enforce(*, now=None) -> dict[str, int]:
     for entry in entries():
         if entry.retention_days is None:
             continue
-        limit = now - timedelta(days=entry.retention_days)
-        if entry.purge is not None:
-            removed[entry.model] = entry.purge(limit)
+        if entry.purge is not None:  # it knows its own period and what "removed" means
+            removed[entry.model] = entry.purge(now)
             continue
+        limit = now - timedelta(days=entry.retention_days)
         rows = entry.model_class._default_manager.filter(**{f"{entry.retention_field}__lt": limit})
         removed[entry.model] = rows.delete()[0]
     return removed

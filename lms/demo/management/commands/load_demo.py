@@ -8,6 +8,7 @@ from lms.demo.assessment import assessment_demo_load
 from lms.demo.cohorts import cohort_demo_load
 from lms.demo.courses import home_demo_translate, pathway_demo_load
 from lms.demo.people import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_email, people_demo_load
+from lms.demo.privacy import privacy_demo_load
 from lms.demo.selection import COMMITTEE, selection_demo_load
 from lms.demo.transition import plan_demo_load
 from lms.demo.webinars import webinar_demo_attend
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         assessment_demo_load(author=User.objects.get(email="autrice@dataide.test"))
         plan_demo_load()
         selection_demo_load()
+        privacy_demo_load()
 
     def _print_accounts(self):
         self.stdout.write("")
