@@ -270,8 +270,9 @@ ROUTES |= {
     "privacy_export_download": Route(
         page("privacy_export_download", lambda r: r.export_secret),
         everyone(410, anonymous=LOGIN, learner=200),
-        post=everyone(410, anonymous=LOGIN),
-        why="Zoé's link: for anyone else the link is gone (410), the same as an expired one",
+        post=everyone(410, anonymous=LOGIN, learner=200),
+        why="Zoé's link: for anyone else the link is gone (410), the same as an expired one; "
+        "she is asked her password again (200, no password: the form again)",
     ),
     "privacy_erasure_ask": Route(
         page("privacy_erasure_ask"), everyone(405, anonymous=LOGIN), post={"anonymous": LOGIN}

@@ -6,7 +6,6 @@ message to her cohort), and the roles that walk the routes are everyone else.
 Built with the apps' own test builders, so that the walk sees records as they really are.
 """
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import SimpleNamespace
@@ -15,7 +14,7 @@ from django.utils import timezone
 
 from cohorts.messages.services import cohort_message_send
 from lms.pathway.models import Certificate, LevelCompletion
-from lms.privacy.models import DataExport
+from lms.privacy.rights.services import export_prepare, export_request
 from lms.transition.assessment.models import SelfAssessmentPage
 from lms.transition.assessment.services import sharing_set
 from lms.transition.plan.services import plan_share_set
@@ -107,14 +106,8 @@ def build_world() -> World:
         completion=completion, defaults={"language": "fr"}
     )
 
-    # Her data, ready to download from the link she was sent (written here as
-    # export_prepare leaves it; see the report on issue 15 for why not through it).
-    r.export_secret = "lien-de-zoe-" + "x" * 32
-    DataExport.objects.create(
-        person=owner, status=DataExport.Status.READY, content=b"PK\x05\x06" + b"\x00" * 18,
-        token_hash=hashlib.sha256(r.export_secret.encode()).hexdigest(),
-        ready_at=timezone.now(), expires_at=timezone.now() + timedelta(days=7),
-    )  # fmt: skip
+    # Her data, ready to download from the link she was sent.
+    r.export_secret = export_prepare(export=export_request(person=owner))
 
     # Everyone else: another organisation in another cohort, its facilitator.
     mine = OrganisationFactory(name="Cuisines collectives du Plateau")
