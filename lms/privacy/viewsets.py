@@ -35,11 +35,13 @@ class PrivacyOfficerPolicy(ModelPermissionPolicy):
         # The register is kept whole: nobody deletes a row.
         if action == "delete":
             return False
-        return self._is_officer(user) and super().user_has_permission(user, action)
+        # The permissions first: already loaded for the admin's menu, they spare anyone
+        # but the officer (and superusers) the role's query.
+        return super().user_has_permission(user, action) and self._is_officer(user)
 
     def user_has_any_permission(self, user, actions):
         actions = [action for action in actions if action != "delete"]
-        return self._is_officer(user) and super().user_has_any_permission(user, actions)
+        return super().user_has_any_permission(user, actions) and self._is_officer(user)
 
     def users_with_any_permission(self, actions):
         return super().users_with_any_permission(actions).filter(groups__name=self.group_name)

@@ -27,6 +27,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from lms.accounts.services import sessions_end
 from lms.outbox.services import outbox_add
 from lms.privacy.models import AccountErasure, DataExport
 from lms.privacy.registry import Erasure, PersonalData, entries
@@ -234,7 +235,7 @@ def _erase_entry(entry: PersonalData, person) -> None:
 
 def account_anonymise(person) -> None:
     """The account's own row: no name, no address, no password, no role, inactive. Its
-    sessions end at once (each session holds a hash of the password)."""
+    sessions are deleted at once (and each would no longer match the password's hash)."""
     person.first_name = ""
     person.last_name = ""
     person.email = f"efface-{person.pk}@efface.invalid"
@@ -242,6 +243,7 @@ def account_anonymise(person) -> None:
     person.set_unusable_password()
     person.save()
     person.groups.set(Group.objects.none())
+    sessions_end(user=person)
 
 
 #: The last step's name in ``steps_done``.
