@@ -56,19 +56,14 @@ COUNTS = (
 )
 
 
-#: The privacy rule's functions, by the names this module has used.
-shown_count = shown
-_small = too_small
-
-
 def _amounts_hidden(sizes: dict[int, int], whole: int) -> set[int]:
     """The regions whose amount is not shown, given the size of each one's group and of
     the whole call's: the small ones and, while the whole call's is shown and those hidden
     add up to fewer than five applications, the smallest other one (it has five or more,
     so one is enough)."""
-    hidden = {region for region, size in sizes.items() if _small(size)}
+    hidden = {region for region, size in sizes.items() if too_small(size)}
     others = sorted((size, region) for region, size in sizes.items() if size >= SMALL_GROUP)
-    while hidden and not _small(whole) and _small(sum(sizes[r] for r in hidden)) and others:
+    while hidden and not too_small(whole) and too_small(sum(sizes[r] for r in hidden)) and others:
         hidden.add(others.pop(0)[1])
     return hidden
 
@@ -130,18 +125,18 @@ class GroupFigures:
         than five applications."""
         counts = tally.counts
         hide = {*hide}
-        if _small(tally.in_submitted_state):
+        if too_small(tally.in_submitted_state):
             hide.add("requested")
-        if _small(counts["accepted"]):
+        if too_small(counts["accepted"]):
             hide.add("granted")
         return cls(
             label=label,
             slug=slug,
-            **{name: shown_count(counts[name]) for name in COUNTS},
+            **{name: shown(counts[name]) for name in COUNTS},
             requested=None if "requested" in hide else tally.requested,
             granted=None if "granted" in hide else tally.granted,
             quota=quota,
-            awarded=None if awarded is None else shown_count(awarded),
+            awarded=None if awarded is None else shown(awarded),
         )
 
 

@@ -27,11 +27,15 @@ from lms.privacy.rights.services import (
 
 def kept_about(person) -> list[dict]:
     """For each kind of record the registry lists, how many the platform keeps about
-    ``person`` (one query each; the kinds are a fixed list, the person's rows are not
-    read)."""
+    ``person`` (one query each; the kinds are a fixed list)."""
     kept = []
     for entry in entries():
-        count = len(entry_rows(entry, person)) if entry.export else entry.rows_of(person).count()
+        # A count, not the rows: only an entry whose own export says whose rows are
+        # whose (no person field) is read whole.
+        if entry.export and not entry.person_fields:
+            count = len(entry_rows(entry, person))
+        else:
+            count = entry.rows_of(person).count()
         if count:
             kept.append({"entry": entry, "count": count})
     return kept
