@@ -77,6 +77,11 @@ def open_calls(*, today=None):
     )
 
 
+def money(amount: Decimal) -> str:
+    """An amount as the language of the moment writes it ("1 500,50" in French)."""
+    return formats.number_format(amount, 2, use_l10n=True, force_grouping=True)
+
+
 def _state_words(application: Application, decision: Decision | None = None) -> str:
     if decision is not None:
         words = gettext("Decision of %(date)s: %(outcome)s") % {
@@ -84,11 +89,7 @@ def _state_words(application: Application, decision: Decision | None = None) -> 
             "outcome": decision.get_outcome_display(),
         }
         if decision.amount is not None:
-            words += gettext(", %(amount)s $ granted") % {
-                "amount": formats.number_format(
-                    decision.amount, 2, use_l10n=True, force_grouping=True
-                )
-            }
+            words += gettext(", %(amount)s $ granted") % {"amount": money(decision.amount)}
         return words
     if application.state == Application.State.SUBMITTED:
         return gettext("Submitted on %(date)s") % {

@@ -44,7 +44,12 @@ from lms.selection.models import (
     Review,
     Score,
 )
-from lms.selection.selectors import decision_quota_warnings, latest_decision, members_who_decide
+from lms.selection.selectors import (
+    decision_quota_warnings,
+    latest_decision,
+    members_who_decide,
+    money,
+)
 from lms.transition.plan.models import PlanVersion
 
 
@@ -93,11 +98,6 @@ def application_start(*, call: Call, organisation, person) -> Application:
 
 def budget_total(lines) -> Decimal:
     return sum((line.amount or Decimal("0") for line in lines), Decimal("0"))
-
-
-def money(amount: Decimal) -> str:
-    """An amount as the language of the moment writes it ("1 500,50" in French)."""
-    return formats.number_format(amount, 2, use_l10n=True, force_grouping=True)
 
 
 def ceiling_error(call: Call, total: Decimal) -> str:
