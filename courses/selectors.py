@@ -7,6 +7,7 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Avg, Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Concat, Trim
+from django.utils import translation
 from wagtail.models import Page
 
 from content.i18n import localized_pages, source_page
@@ -20,6 +21,7 @@ from courses.models import (
     PathwayHomePage,
 )
 from courses.schedule import course_calendar, module_opens_on
+from lms.page_cache import kept_until_pages_change
 
 
 def level_path(number: int) -> str:
@@ -90,19 +92,28 @@ class CourseOutline:
         return None
 
 
-def course_outline(*, course: CoursePage, user) -> CourseOutline:
-    """Return a course's modules week by week with ``user``'s status on each.
-
-    The modules' bodies are not read: an outline shows titles, weeks, kinds, durations
-    (24 bodies of text, videos and quizzes were most of what a course page loaded)."""
-    source = source_page(course)
+def _outline_modules(source: CoursePage) -> tuple[list[ModulePage], list[ModulePage]]:
+    """The course's live modules in order, and each as the reader's language shows it."""
     modules = list(
         ModulePage.objects.child_of(source)
         .live()
         .defer("body", "objectives", "search_description")
         .order_by("path")
     )
-    shown = localized_pages(modules)
+    return modules, localized_pages(modules)
+
+
+def course_outline(*, course: CoursePage, user) -> CourseOutline:
+    """Return a course's modules week by week with ``user``'s status on each.
+
+    The modules' bodies are not read: an outline shows titles, weeks, kinds, durations
+    (24 bodies of text, videos and quizzes were most of what a course page loaded). The
+    modules are the same for every reader: kept until a page changes."""
+    source = source_page(course)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    modules, shown = kept_until_pages_change(
+        None, f"course_outline:{source.pk}:{language}", lambda: _outline_modules(source)
+    )
     ids = [m.pk for m in modules]
     done: set[int] = set()
     started: set[int] = set()

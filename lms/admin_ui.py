@@ -6,7 +6,11 @@
   change (no add, edit or delete routed).
 * ``person_name``, ``yes_no``, ``local_datetime``: how a listing or an export shows a
   person, a yes/no and a moment.
+* ``TextColumn``, ``TagColumn``, ``FlagColumn``, ``DayColumn``, ``LinkTitleColumn``:
+  listing columns whose cells are written without a template each.
 """
+
+from datetime import datetime
 
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_permission_codename
@@ -15,10 +19,20 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import (
+    Column,
+    DateColumn,
+    StatusFlagColumn,
+    StatusTagColumn,
+    TitleColumn,
+)
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -162,4 +176,91 @@ class LimitedModelViewSet(ModelViewSet):
         codenames = [get_permission_codename(a, self.model_opts) for a in self.permission_actions]
         return Permission.objects.filter(
             content_type=ContentType.objects.get_for_model(self.model), codename__in=codenames
+        )
+
+
+# --- Listings' cells, written at once ---------------------------------------------------
+# Wagtail's columns render a template for every cell, and a dropdown of buttons (itself a
+# few templates) for every row: at 50 rows the staff's listings spent most of their time
+# there (issue 16). These columns write the same markup with ``format_html``.
+
+
+def _td(column, content) -> str:
+    if column.classname:
+        return format_html('<td class="{}">{}</td>', column.classname, content)
+    return format_html("<td>{}</td>", content)
+
+
+def _status_tag(label, primary: bool) -> str:
+    return format_html(
+        '<span class="w-status{}">{}</span>', " w-status--primary" if primary else "", label
+    )
+
+
+class TextColumn(Column):
+    """A value as text."""
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        return _td(self, "" if value is None else value)
+
+
+class TagColumn(StatusTagColumn):
+    """A value as a status tag, primary where ``primary(instance)`` says so."""
+
+    def render_cell_html(self, instance, parent_context):
+        primary = self.primary(instance) if callable(self.primary) else bool(self.primary)
+        return _td(self, _status_tag(self.get_value(instance), primary))
+
+
+class FlagColumn(StatusFlagColumn):
+    """``true_label`` as a tag where the value is true, ``false_label`` otherwise."""
+
+    def render_cell_html(self, instance, parent_context):
+        label = self.true_label if self.get_value(instance) else self.false_label
+        return _td(self, _status_tag(label, True) if label else "")
+
+
+class DayColumn(DateColumn):
+    """A moment as its day in Quebec (``<time>``), without the relative tooltip."""
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        if value is None:
+            return _td(self, "")
+        day = timezone.localdate(value) if isinstance(value, datetime) else value
+        return _td(
+            self,
+            format_html('<time datetime="{}">{}</time>', day.isoformat(), date_format(day)),
+        )
+
+
+class LinkTitleColumn(TitleColumn):
+    """The row's title as a link, followed by its actions as plain links:
+    ``get_actions(instance)`` gives (label, url) pairs."""
+
+    def __init__(self, *args, get_actions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.get_actions = get_actions
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        url = self.get_link_url(instance, parent_context)
+        title = format_html('<a href="{}">{}</a>', url, value) if url else value
+        actions = [
+            format_html(
+                '<li><a class="button button-small button-secondary" href="{}">{}</a></li>',
+                action_url,
+                label,
+            )
+            for label, action_url in (self.get_actions(instance) if self.get_actions else [])
+            if action_url
+        ]
+        return format_html(
+            '<td class="{}title"><div class="title-wrapper">{}</div>{}</td>',
+            f"{self.classname} " if self.classname else "",
+            title,
+            format_html('<ul class="actions">{}</ul>', mark_safe("".join(actions)))  # noqa: S308
+            if actions
+            else "",
         )

@@ -8,7 +8,10 @@ class LmsConfig(AppConfig):
     verbose_name = "DATAide"
 
     def ready(self):
-        # Imported here: lms.csp imports Wagtail's admin widgets, which need the apps.
+        # Imported here: lms.csp imports Wagtail's admin widgets and lms.page_cache its
+        # models, which need the apps.
         from lms.csp import nonce_wagtail_choosers
+        from lms.page_cache import page_cache_connect
 
         nonce_wagtail_choosers()
+        page_cache_connect()

@@ -10,6 +10,7 @@ from cohorts import urls as cohorts_urls
 from lms import views
 from lms.accounts import urls as accounts_urls
 from lms.media import serve_media
+from lms.page_cache import serve_page
 from lms.pathway import urls as pathway_urls
 from webinars import urls as webinars_urls
 from webinars import views as webinars_views
@@ -53,6 +54,9 @@ urlpatterns += i18n_patterns(
     path("plan-de-transition/", include("lms.transition.plan.urls")),
     path("candidatures/", include("lms.selection.urls")),
     path("confidentialite/", include("lms.privacy.urls")),
+    # Wagtail's serve view, finding the page from the cache (lms.page_cache); Wagtail's
+    # own addresses under _util/ stay its own.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

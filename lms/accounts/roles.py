@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.db import transaction
 from django.db.utils import OperationalError, ProgrammingError
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
@@ -189,6 +190,41 @@ def user_roles(user) -> set[str]:
     """Return the role keys a person holds."""
     names = set(user.groups.values_list("name", flat=True))
     return {role.key for role in ROLES.values() if role.group_name in names}
+
+
+def _roles_key(user_id) -> str:
+    return f"roles:{user_id}"
+
+
+def user_roles_kept(user) -> set[str]:
+    """``user_roles``, kept in the cache until the person's groups change: what every
+    page's header asks (which links to show), never what grants access."""
+    roles = cache.get(_roles_key(user.pk))
+    if roles is None:
+        roles = user_roles(user)
+        cache.set(_roles_key(user.pk), roles, 24 * 3600)
+    return roles
+
+
+def user_roles_forget(sender, instance, action, reverse, pk_set=None, **kwargs) -> None:
+    """Forget the kept roles of the people whose groups change (``m2m_changed`` on
+    ``User.groups``, from either side): now, and once the change commits (a page may
+    read the former groups in between)."""
+    if not reverse and action in ("post_add", "post_remove", "post_clear"):
+        user_ids = [instance.pk]
+    elif reverse and action in ("post_add", "post_remove"):
+        user_ids = list(pk_set or ())
+    elif reverse and action == "pre_clear":
+        user_ids = list(instance.user_set.values_list("pk", flat=True))
+    else:
+        return
+    keys = [_roles_key(pk) for pk in user_ids]
+
+    def forget():
+        cache.delete_many(keys)
+
+    forget()
+    transaction.on_commit(forget)
 
 
 def is_programme_staff(user) -> bool:

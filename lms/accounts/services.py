@@ -3,6 +3,7 @@
 import uuid
 from datetime import timedelta
 
+from django.contrib.sessions.backends.cached_db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -303,10 +304,10 @@ def sessions_end(*, user: User, keep: str | None = None) -> int:
     """End every open session of ``user`` at once (but ``keep``, a session key: the one
     that just changed the password); return how many ended.
 
-    Sessions live in the database (Django's default ``SESSION_ENGINE``) and do not say
-    whose they are without being read: the unexpired ones are read, the person's
-    deleted. Called on a password change or reset (``receivers``) and by the account's
-    erasure."""
+    Sessions live in the database, with a copy in the cache that a request reads first
+    (``SESSION_ENGINE``, cached_db), and do not say whose they are without being read:
+    the unexpired ones are read, the person's deleted from both. Called on a password
+    change or reset (``receivers``) and by the account's erasure."""
     now = timezone.now()
     ended = [
         session.session_key
@@ -314,5 +315,6 @@ def sessions_end(*, user: User, keep: str | None = None) -> int:
         if session.get_decoded().get("_auth_user_id") == str(user.pk)
         and session.session_key != keep
     ]
-    Session.objects.filter(session_key__in=ended).delete()
+    for session_key in ended:
+        SessionStore(session_key).delete()
     return len(ended)

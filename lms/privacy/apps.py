@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
@@ -33,8 +34,12 @@ class PrivacyConfig(AppConfig):
         # Imported here: these modules import models, which Django loads only after every
         # app's configuration; ready() is where it says they may be imported.
         from lms import outbox
+        from lms.privacy.models import PrivacySettings
         from lms.privacy.rights import effects
+        from lms.privacy.selectors import policy_version_forget
 
         # Preparing a download and telling of an erasure are outbox messages.
         for kind, handler in effects.HANDLERS.items():
             outbox.register(kind, handler)
+        # Every page reads the policy's version from the cache, until a new one is saved.
+        post_save.connect(policy_version_forget, sender=PrivacySettings, weak=False)

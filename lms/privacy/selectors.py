@@ -1,6 +1,7 @@
 """Reads of the privacy records: a person's consents, whether they must review them."""
 
 from django.core.cache import cache
+from django.db import transaction
 
 from lms.privacy.models import Consent, PrivacySettings, Purpose
 
@@ -27,9 +28,24 @@ def has_consent(*, person, purpose: str) -> bool:
     return bool(latest)
 
 
+POLICY_VERSION_KEY = "privacy-policy-version"
+
+
 def policy_version(*, request=None) -> str:
-    """The privacy policy's current version (``PrivacySettings``)."""
-    return PrivacySettings.load(request_or_site=request).policy_version
+    """The privacy policy's current version (``PrivacySettings``), which every page asks
+    for: kept in the cache until the settings are saved (``apps``)."""
+    version = cache.get(POLICY_VERSION_KEY)
+    if version is None:
+        version = PrivacySettings.load(request_or_site=request).policy_version
+        cache.set(POLICY_VERSION_KEY, version, None)
+    return version
+
+
+def policy_version_forget(**kwargs) -> None:
+    """Forget the kept version now, and again once the saving transaction commits (a
+    page may have read the former one in between)."""
+    cache.delete(POLICY_VERSION_KEY)
+    transaction.on_commit(lambda: cache.delete(POLICY_VERSION_KEY))
 
 
 def review_cache_key(person_id: int, version: str) -> str:

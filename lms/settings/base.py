@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "lms.csp.NonceMiddleware",
+    "lms.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,6 +120,12 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+#: Sessions in the database, read from the cache first: a logged-in request reads no
+#: session row. Ending a person's sessions removes both (``accounts.services``).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+#: How long a public page is served whole to visitors without a session
+#: (``lms.page_cache``); 0 turns it off. Publishing drops the kept copies at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 # --- People ----------------------------------------------------------------------------
 

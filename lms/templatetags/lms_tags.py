@@ -9,7 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from lms.accounts.roles import ROLES, role_permissions, user_roles
+from lms.accounts.roles import ROLES, role_permissions, user_roles_kept
+from lms.page_cache import kept_until_pages_change
 
 register = template.Library()
 
@@ -33,19 +34,28 @@ def language_switcher(context):
     current = get_language()
     path = request.get_full_path() if request else "/"
     links = []
-    versions = _live_translations(page) if isinstance(page, Page) and page.pk else {}
+    urls = {}
+    if isinstance(page, Page) and page.pk:
+        host = request.get_host() if request else ""
+        urls = kept_until_pages_change(
+            request,
+            f"translations:{host}:{page.pk}",
+            lambda: {
+                code: version.get_url(request) for code, version in _live_translations(page).items()
+            },
+        )
     for code, name in settings.LANGUAGES:
-        url = versions[code].get_url(request) if code in versions else None
+        url = urls.get(code)
         if url is None:
             url = translate_url(path, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
 
 
-# The header's links follow the person's roles, read once a request (one query), rather
-# than each link asking for a permission (Django then loads every permission the person
-# holds, two queries) or a group of its own. The roles' permissions are in the code
-# (``lms.accounts.roles``): the groups hold exactly those.
+# The header's links follow the person's roles, read once a request (from the cache, or
+# one query), rather than each link asking for a permission (Django then loads every
+# permission the person holds, two queries) or a group of its own. The roles'
+# permissions are in the code (``lms.accounts.roles``): the groups hold exactly those.
 
 
 @functools.cache
@@ -58,9 +68,9 @@ def _roles(context) -> set[str]:
     if user is None or not user.is_authenticated:
         return set()
     if request is None:
-        return user_roles(user)
+        return user_roles_kept(user)
     if not hasattr(request, "_dataide_roles"):
-        request._dataide_roles = user_roles(user)
+        request._dataide_roles = user_roles_kept(user)
     return request._dataide_roles
 
 

@@ -141,5 +141,6 @@ def test_production_cookies_are_secure_http_only_and_same_site():
     assert values["SECURE_SSL_REDIRECT"] is True
     assert values["SECURE_HSTS_SECONDS"] >= 31536000
     assert values["PASSWORD_HASHERS"][0].endswith("Argon2PasswordHasher")
-    # Sessions live in the database, where sessions_end finds and deletes them.
-    assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
+    # Sessions live in the database, where sessions_end finds them, and in the cache,
+    # which a request reads first; sessions_end deletes both (the tests above).
+    assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"

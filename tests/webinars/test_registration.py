@@ -209,10 +209,12 @@ def test_webinar_page_lists_sessions_with_a_constant_number_of_queries(
     client.get(webinar.url)
     with CaptureQueriesContext(connection) as few:
         client.get(webinar.url)
+    count = len(few)  # before another request empties the connection's log
     for day in range(3, 15):
         webinar.sessions.add(
             webinar.sessions.model(starts_at=in_days(day), meeting_url="https://v.exemple.test/")
         )
     webinar.save()
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(webinar.url)  # the new sessions dropped what was kept: kept again
+    with django_assert_max_num_queries(count):
         assert client.get(webinar.url).status_code == 200

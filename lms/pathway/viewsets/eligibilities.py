@@ -15,14 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import (
-    Column,
-    DateColumn,
-    StatusFlagColumn,
-    StatusTagColumn,
-    TitleColumn,
-)
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.widgets import BooleanRadioSelect
@@ -32,8 +24,13 @@ from wagtail.log_actions import LogFormatter
 from courses.models import Level
 from lms.accounts.models import Region
 from lms.admin_ui import (
+    DayColumn,
+    FlagColumn,
     LimitedModelViewSet,
+    LinkTitleColumn,
     ObjectViewMixin,
+    TagColumn,
+    TextColumn,
     local_datetime,
     person_name,
     yes_no,
@@ -135,36 +132,35 @@ class EligibilityIndexView(IndexView):
         if self.status_url_name and self.user_has_permission("change"):
             return reverse(self.status_url_name, args=(quote(instance.pk),))
 
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if url := self.get_status_url(instance):
-            buttons.append(
-                MenuItem(_("Change the status"), url=url, icon_name="resubmit", priority=15)
-            )
-        return buttons
+    def get_list_buttons(self, instance):
+        return []  # the row's actions are plain links in its title cell
 
     @cached_property
     def columns(self):
-        title_column = self._get_title_column_class(TitleColumn)
         return [
-            title_column(
+            LinkTitleColumn(
                 "organisation",
                 label=_("Organisation"),
                 accessor="organisation.name",
                 sort_key="organisation__name",
                 get_url=self.get_inspect_url,
+                get_actions=lambda instance: [
+                    (gettext("Change the status"), self.get_status_url(instance))
+                ],
             ),
-            Column("level", label=_("Level"), accessor="get_level_display", sort_key="level"),
-            Column("region", label=_("Region"), accessor="region.name", sort_key="region__name"),
-            StatusTagColumn(
+            TextColumn("level", label=_("Level"), accessor="get_level_display", sort_key="level"),
+            TextColumn(
+                "region", label=_("Region"), accessor="region.name", sort_key="region__name"
+            ),
+            TagColumn(
                 "status",
                 label=_("Status"),
                 accessor="get_status_display",
                 sort_key="status",
                 primary=lambda eligibility: eligibility.status in COUNTED_STATUSES,
             ),
-            DateColumn("granted_at", label=_("Eligible since"), sort_key="granted_at"),
-            StatusFlagColumn(
+            DayColumn("granted_at", label=_("Eligible since"), sort_key="granted_at"),
+            FlagColumn(
                 "over_quota",
                 label=_("Beyond the quota"),
                 true_label=_("Beyond the quota"),

@@ -1,0 +1,236 @@
+"""Public pages served whole from the cache to visitors without a session, and every
+page found without walking the page tree.
+
+A visitor who is not logged in sees the same home, level, course or webinar page as
+every other: the page is rendered once, kept in the cache (``PAGE_CACHE_SECONDS``), and
+served from there without opening a session, reading a user or routing through the page
+tree. What makes a page differ from one person to another keeps it out:
+
+* only a Wagtail page (``page_cache_allow``, from the ``before_serve_page`` hook), asked
+  for with GET, without a query string (nobody fills the cache with made-up addresses),
+  by a request carrying no session and no message cookie;
+* only a 200 response in HTML that sets no cookie (a form's CSRF token sets one, so a
+  page with a form for visitors is never kept) and is not marked private;
+* the response's Content-Security-Policy nonce is put back fresh on every hit (the
+  cached body keeps a placeholder), so no two responses share a nonce.
+
+Everything kept is dropped at once (a new version of the keys) when a page is
+published, unpublished, moved or deleted, and when an app says a model shown on its
+public pages changed (``page_cache_invalidate_on``), after the change's transaction
+commits. The cache's lifetime bounds what depends on the clock alone.
+
+The middleware sits right after ``lms.csp.NonceMiddleware``; when the cache is
+unreachable, pages are rendered as if it were empty.
+
+For everyone, logged in or not, ``serve_page`` (Wagtail's serve view, under its own name)
+finds the page an address leads to from the cache: which site and which page, read with
+one query instead of a walk from the site's root, one level at a time. Only a page
+reached whole by its address is kept (not a sub-route with arguments); access rules are
+Wagtail's, applied after, as always. The same changes drop what is kept.
+"""
+
+import logging
+import re
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.url_routing import RouteResult
+from wagtail.views import serve
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "page_cache:version"
+#: Stands for the response's nonce in a kept body.
+NONCE_PLACEHOLDER = "csp-nonce-0e6a1f2c"
+#: The Wagtail admin and its previews are never kept.
+_ADMIN = re.compile(r"^/(?:[a-z]{2}/)?admin/")
+
+
+def page_cache_allow(request) -> None:
+    """Say that this request is for a page every visitor without a session sees alike."""
+    request._page_cache_allowed = True
+
+
+def page_cache_invalidate() -> None:
+    """Drop every kept page now, and again once the current transaction commits (a
+    page rendered from the data before the commit may have been kept in between)."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def page_cache_invalidate_on(*models) -> None:
+    """Drop every kept page when a row of one of ``models`` is saved or deleted."""
+    for model in models:
+        post_save.connect(_on_change, sender=model, weak=False)
+        post_delete.connect(_on_change, sender=model, weak=False)
+
+
+def _on_change(sender, **kwargs) -> None:
+    page_cache_invalidate()
+
+
+def _on_page_change(sender, instance=None, **kwargs) -> None:
+    page_cache_invalidate()
+
+
+def _on_delete(sender, instance=None, **kwargs) -> None:
+    if isinstance(instance, Page):
+        page_cache_invalidate()
+
+
+def page_cache_connect() -> None:
+    """Listen to Wagtail's changes of pages, sites, images and documents (``ready()``)."""
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_on_page_change, weak=False)
+    post_delete.connect(_on_delete, weak=False)
+    page_cache_invalidate_on(Site, get_image_model(), get_document_model())
+
+
+def _new_version() -> None:
+    try:
+        cache.set(VERSION_KEY, time.time_ns(), None)
+    except Exception:  # the cache is down: what it kept is unreachable too
+        logger.warning("page cache: could not drop the kept pages", exc_info=True)
+
+
+def _version(request) -> int:
+    """The keys' current version, read once a request (each time without one)."""
+    if request is None or not hasattr(request, "_page_cache_version"):
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, time.time_ns(), None)
+            version = cache.get(VERSION_KEY)
+        if request is None:
+            return version
+        request._page_cache_version = version
+    return request._page_cache_version
+
+
+def kept_until_pages_change(request, key: str, compute):
+    """``compute()``, kept until a page, a site, an image or a document changes (or an
+    app's model registered with ``page_cache_invalidate_on``): what every reader of a
+    page shares, such as a course's outline or a page's translations."""
+    try:
+        full_key = f"page_data:{_version(request)}:{key}"
+        value = cache.get(full_key)
+    except Exception:
+        logger.warning("page cache: unreachable", exc_info=True)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(full_key, value, settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("page cache: could not keep a value", exc_info=True)
+    return value
+
+
+def _candidate(request) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not _ADMIN.match(request.path_info)
+    )
+
+
+def _storable(request, response) -> bool:
+    return (
+        request.method == "GET"
+        and getattr(request, "_page_cache_allowed", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.get("Content-Type", "").startswith("text/html")
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+        and not request.user.is_authenticated
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve the kept copy of a public page to a visitor without a session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _candidate(request):
+            return self.get_response(request)
+        try:
+            key = f"page_cache:{_version(request)}:{request.get_host()}:{request.path}"
+            entry = cache.get(key)
+        except Exception:
+            logger.warning("page cache: unreachable", exc_info=True)
+            return self.get_response(request)
+        if entry is not None:
+            return self._kept(request, entry)
+        response = self.get_response(request)
+        if _storable(request, response):
+            self._keep(key, request, response)
+        return response
+
+    def _kept(self, request, entry: dict) -> HttpResponse:
+        content = entry["content"].replace(NONCE_PLACEHOLDER, str(request.csp_nonce))
+        response = HttpResponse(content.encode(), status=200)
+        for header, value in entry["headers"]:
+            response[header] = value
+        response["Content-Length"] = str(len(response.content))
+        if entry["video_frames"]:
+            request._csp_video_frames = True
+        return response
+
+    def _keep(self, key: str, request, response) -> None:
+        content = response.content.decode(response.charset)
+        entry = {
+            "content": content.replace(str(request.csp_nonce), NONCE_PLACEHOLDER),
+            "headers": [(h, v) for h, v in response.items() if h != "Content-Length"],
+            "video_frames": getattr(request, "_csp_video_frames", False),
+        }
+        try:
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("page cache: could not keep a page", exc_info=True)
+
+
+def serve_page(request, path):
+    """Wagtail's ``serve``, with the address's site and page read from the cache."""
+    try:
+        key = f"page_route:{_version(request)}:{request.get_host()}:{request.path}"
+        kept = cache.get(key)
+    except Exception:
+        logger.warning("page cache: unreachable", exc_info=True)
+        return serve(request, path)
+    if kept is not None:
+        site, label, pk = kept
+        page = apps.get_model(label).objects.filter(pk=pk, live=True).first()
+        if page is not None:
+            # Where Wagtail looks first for the request's site and route.
+            request._wagtail_site = site
+            request._wagtail_route_for_request = RouteResult(page)
+    response = serve(request, path)
+    if kept is None:
+        _keep_route(key, request)
+    return response
+
+
+def _keep_route(key: str, request) -> None:
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is None or route.args or route.kwargs:
+        return
+    site = getattr(request, "_wagtail_site", None)
+    try:
+        cache.set(key, (site, route.page._meta.label, route.page.pk), settings.PAGE_CACHE_SECONDS)
+    except Exception:
+        logger.warning("page cache: could not keep a route", exc_info=True)
