@@ -7,6 +7,9 @@ types in ``subpage_types``, and they are looked up (once, then cached by
 """
 
 from django.utils.module_loading import import_string
+from wagtail.models import PageViewRestriction
+
+from lms.kept import kept_until_pages_change
 
 
 class PageWithViews:
@@ -16,6 +19,10 @@ class PageWithViews:
       (also the admin's preview).
     * ``serve_view``: ``f(request, page, *args, **kwargs) -> response``, instead of
       Wagtail's ``serve`` (for a page that takes actions by POST).
+
+    The view restrictions that apply to the page (its own and its ancestors', which
+    Wagtail checks before serving it, in two queries) are kept until a page or a
+    restriction changes.
     """
 
     context_view = ""
@@ -26,6 +33,18 @@ class PageWithViews:
         if self.context_view:
             context.update(import_string(self.context_view)(request, self))
         return context
+
+    def get_view_restrictions(self):
+        # A queryset as Wagtail's (its admin orders it); with no restriction, as for
+        # almost every page, it runs no query at all.
+        ids = kept_until_pages_change(
+            None,
+            f"view_restrictions:{self.pk}",
+            lambda: list(
+                super(PageWithViews, self).get_view_restrictions().values_list("pk", flat=True)
+            ),
+        )
+        return PageViewRestriction.objects.filter(pk__in=ids)
 
     def serve(self, request, *args, **kwargs):
         if self.serve_view:

@@ -21,7 +21,7 @@ from courses.models import (
     PathwayHomePage,
 )
 from courses.schedule import course_calendar, module_opens_on
-from lms.page_cache import kept_until_pages_change
+from lms.kept import kept_until_pages_change
 
 
 def level_path(number: int) -> str:

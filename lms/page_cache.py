@@ -31,7 +31,6 @@ Wagtail's, applied after, as always. The same changes drop what is kept.
 
 import logging
 import re
-import time
 
 from django.apps import apps
 from django.conf import settings
@@ -41,14 +40,15 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve
 
+from lms.kept import new_pages_version, pages_version
+
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "page_cache:version"
 #: Stands for the response's nonce in a kept body.
 NONCE_PLACEHOLDER = "csp-nonce-0e6a1f2c"
 #: The Wagtail admin and its previews are never kept.
@@ -63,8 +63,8 @@ def page_cache_allow(request) -> None:
 def page_cache_invalidate() -> None:
     """Drop every kept page now, and again once the current transaction commits (a
     page rendered from the data before the commit may have been kept in between)."""
-    _new_version()
-    transaction.on_commit(_new_version)
+    new_pages_version()
+    transaction.on_commit(new_pages_version)
 
 
 def page_cache_invalidate_on(*models) -> None:
@@ -92,46 +92,7 @@ def page_cache_connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_on_page_change, weak=False)
     post_delete.connect(_on_delete, weak=False)
-    page_cache_invalidate_on(Site, get_image_model(), get_document_model())
-
-
-def _new_version() -> None:
-    try:
-        cache.set(VERSION_KEY, time.time_ns(), None)
-    except Exception:  # the cache is down: what it kept is unreachable too
-        logger.warning("page cache: could not drop the kept pages", exc_info=True)
-
-
-def _version(request) -> int:
-    """The keys' current version, read once a request (each time without one)."""
-    if request is None or not hasattr(request, "_page_cache_version"):
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, time.time_ns(), None)
-            version = cache.get(VERSION_KEY)
-        if request is None:
-            return version
-        request._page_cache_version = version
-    return request._page_cache_version
-
-
-def kept_until_pages_change(request, key: str, compute):
-    """``compute()``, kept until a page, a site, an image or a document changes (or an
-    app's model registered with ``page_cache_invalidate_on``): what every reader of a
-    page shares, such as a course's outline or a page's translations."""
-    try:
-        full_key = f"page_data:{_version(request)}:{key}"
-        value = cache.get(full_key)
-    except Exception:
-        logger.warning("page cache: unreachable", exc_info=True)
-        return compute()
-    if value is None:
-        value = compute()
-        try:
-            cache.set(full_key, value, settings.PAGE_CACHE_SECONDS)
-        except Exception:
-            logger.warning("page cache: could not keep a value", exc_info=True)
-    return value
+    page_cache_invalidate_on(Site, PageViewRestriction, get_image_model(), get_document_model())
 
 
 def _candidate(request) -> bool:
@@ -169,7 +130,7 @@ class AnonymousPageCacheMiddleware:
         if not _candidate(request):
             return self.get_response(request)
         try:
-            key = f"page_cache:{_version(request)}:{request.get_host()}:{request.path}"
+            key = f"page_cache:{pages_version(request)}:{request.get_host()}:{request.path}"
             entry = cache.get(key)
         except Exception:
             logger.warning("page cache: unreachable", exc_info=True)
@@ -207,7 +168,7 @@ class AnonymousPageCacheMiddleware:
 def serve_page(request, path):
     """Wagtail's ``serve``, with the address's site and page read from the cache."""
     try:
-        key = f"page_route:{_version(request)}:{request.get_host()}:{request.path}"
+        key = f"page_route:{pages_version(request)}:{request.get_host()}:{request.path}"
         kept = cache.get(key)
     except Exception:
         logger.warning("page cache: unreachable", exc_info=True)

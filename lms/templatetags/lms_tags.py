@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from lms.accounts.roles import ROLES, role_permissions, user_roles_kept
-from lms.page_cache import kept_until_pages_change
+from lms.kept import kept_until_pages_change
 
 register = template.Library()
 

@@ -181,3 +181,15 @@ def test_a_group_emptied_from_its_side_takes_its_link_away(client, learner):
     assert "Mes cohortes" in client.get(level.url).content.decode()
     group.user_set.clear()
     assert "Mes cohortes" not in client.get(level.url).content.decode()
+
+
+def test_a_page_made_private_is_private_at_once(client, learner):
+    course = course_page()
+    assert client.get(course.url).status_code == 200
+    client.force_login(learner)
+    assert client.get(course.url).status_code == 200
+    client.logout()
+    PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(course.url).status_code == 302
+    client.force_login(learner)
+    assert client.get(course.url).status_code == 200

@@ -318,3 +318,13 @@ def test_the_listing_and_its_export_make_as_many_queries_for_30_as_for_3(
     assert len(lines) == 31
     assert count_queries(logged_in, ELIGIBILITIES) == few
     assert count_queries(logged_in, f"{ELIGIBILITIES}?export=csv") == few_export
+
+
+@pytest.mark.django_db
+def test_the_csv_export_is_sent_as_it_is_read(logged_in):
+    for level in (1, 2):
+        grant(level=level)
+    response = logged_in.get(ELIGIBILITIES, {"export": "csv"})
+    # Streamed: rows leave as they are read, the file is never whole in memory.
+    assert response.streaming
+    assert len(exported(response)) == 3
