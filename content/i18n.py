@@ -10,6 +10,8 @@ from django.http import Http404
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from lms.kept import kept_until_pages_change
+
 
 class FrenchFallbackMixin:
     """Route to the French page when a path has no translation in the reader's language.
@@ -30,9 +32,15 @@ class FrenchFallbackMixin:
             return source.specific.route(request, path_components)
 
 
+def default_locale_id() -> int:
+    """The French locale's id, which every page's locale is compared with (kept until
+    pages or locales change, rather than read for each page)."""
+    return kept_until_pages_change(None, "default_locale_id", lambda: Locale.get_default().pk)
+
+
 def source_page(page: Page) -> Page:
     """Return the French (source) version of a page: what learners' records point at."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
+    if page.locale_id == default_locale_id():
         return page
     source = page.get_translation_or_none(Locale.get_default())
     return source.specific if source is not None else page

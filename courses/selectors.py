@@ -40,8 +40,14 @@ def pathway_levels(*, home: PathwayHomePage) -> list[LevelPage]:
 
 def level_steps(*, level: LevelPage) -> list[Page]:
     """Return what a level holds, webinars and courses, live, in the tree's order, in the
-    reader's language."""
-    return localized_pages(source_page(level).get_children().live().specific())
+    reader's language (the same for every reader: kept until a page changes)."""
+    source = source_page(level)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return kept_until_pages_change(
+        None,
+        f"level_steps:{source.pk}:{language}",
+        lambda: localized_pages(source.get_children().live().specific()),
+    )
 
 
 def level_next_step(*, level: LevelPage, user) -> Page | None:

@@ -40,7 +40,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve
@@ -92,7 +92,9 @@ def page_cache_connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_on_page_change, weak=False)
     post_delete.connect(_on_delete, weak=False)
-    page_cache_invalidate_on(Site, PageViewRestriction, get_image_model(), get_document_model())
+    page_cache_invalidate_on(
+        Site, Locale, PageViewRestriction, get_image_model(), get_document_model()
+    )
 
 
 def _candidate(request) -> bool:

@@ -3,6 +3,8 @@ they see of it; and the completion engine's questions about seats."""
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from cohorts.models import Cohort, CohortSeat
 from cohorts.selectors.calendar import CalendarRow, cohort_schedule
 from courses.schedule import CourseCalendar
@@ -11,13 +13,23 @@ from courses.selectors import level_path
 
 def learner_cohort(*, learner, course) -> Cohort | None:
     """Return the cohort through which ``learner`` follows ``course`` (French page), if any."""
-    seats = CohortSeat.objects.active().filter(cohort__course=course).select_related("cohort")
+    whose = Q(leader=learner)
     if learner.organisation_id:
-        seat = seats.filter(organisation_id=learner.organisation_id).first()
-        if seat is not None:
+        whose |= Q(organisation_id=learner.organisation_id)
+    seats = list(
+        CohortSeat.objects.active()
+        .filter(whose, cohort__course=course)
+        .select_related("cohort")
+        .order_by("pk")
+    )
+    # The organisation's seat first; a leader's own seat otherwise (one query for both).
+    for seat in seats:
+        if learner.organisation_id and seat.organisation_id == learner.organisation_id:
             return seat.cohort
-    seat = seats.filter(leader=learner).first()
-    return seat.cohort if seat else None
+    for seat in seats:
+        if seat.leader_id == learner.pk:
+            return seat.cohort
+    return None
 
 
 def cohort_calendar(*, learner, course) -> CourseCalendar | None:
