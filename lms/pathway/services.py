@@ -55,22 +55,48 @@ def pathway_evaluate(*, learner, source: str) -> list[LevelCompletion]:
     event that can change their evidence (``RECHECKED_ON``), a level whose rule no
     longer holds becomes a review item for staff (``evidence_review_open``).
     """
-    if not learner_accounts().filter(pk=learner.pk).exists():
+    return pathway_evaluate_many(learners=[learner], source=source)
+
+
+def pathway_evaluate_many(*, learners, source: str) -> list[LevelCompletion]:
+    """Do what ``pathway_evaluate`` does for each of ``learners`` in turn, reading what the
+    rules need for all of them at once (a few queries, however many learners).
+
+    Only what follows a new completion (the completion, its certificate and eligibility)
+    or a changed evidence (the review item) is written learner by learner, in the order
+    given, so that an organisation's eligibility goes to the same first completion.
+    """
+    given = list(dict.fromkeys(learner.pk for learner in learners))
+    # Loaded again, with their organisation: the rules and the records need it.
+    accounts = learner_accounts().filter(pk__in=given).select_related("organisation")
+    by_pk = {account.pk: account for account in accounts}
+    learners = [by_pk[pk] for pk in given if pk in by_pk]
+    if not learners:
         return []
-    done = {c.level: c for c in LevelCompletion.objects.filter(learner=learner)}
-    completed = []
+    done = {
+        (c.learner_id, c.level): c for c in LevelCompletion.objects.filter(learner__in=learners)
+    }
+    evidence = {}
     for level, rule in RULES.items():
-        if level in done:
-            if source.startswith(RECHECKED_ON.get(level, ())) and rule(learner) is None:
-                evidence_review_open(completion=done[level], source=source)
-            continue
-        evidence = rule(learner)
-        if evidence is not None:
-            completion = level_completion_record(
-                learner=learner, level=level, evidence=evidence, source=source
-            )
+        rechecked = source.startswith(RECHECKED_ON.get(level, ()))
+        asked = [learner for learner in learners if rechecked or (learner.pk, level) not in done]
+        evidence[level] = rule(asked) if asked else {}
+    completed = []
+    for learner in learners:
+        for level in RULES:
+            found = evidence[level].get(learner.pk)
+            completion = done.get((learner.pk, level))
             if completion is not None:
-                completed.append(completion)
+                if found is None and source.startswith(RECHECKED_ON.get(level, ())):
+                    completion.learner = learner
+                    evidence_review_open(completion=completion, source=source)
+                continue
+            if found is not None:
+                completion = level_completion_record(
+                    learner=learner, level=level, evidence=found, source=source
+                )
+                if completion is not None:
+                    completed.append(completion)
     return completed
 
 
