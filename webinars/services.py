@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from content.i18n import source_page
+from lms.bulk import rows_update
 from lms.learning_events import LearningEvent, announce, announce_many
 from lms.outbox.services import outbox_add, outbox_add_many
 from webinars.attendance import (
@@ -301,7 +302,7 @@ def _record_many(*, session: WebinarSession, figures: dict, recorded_by) -> dict
             counted.append(learner)
     Attendance.objects.bulk_create(new)
     if existing:
-        Attendance.objects.bulk_update(list(existing.values()), RECORDED_FIELDS)
+        rows_update(objs=list(existing.values()), fields=RECORDED_FIELDS)
     announce_many(learners=counted, source=f"session:{session.pk}")
     return recorded
 
