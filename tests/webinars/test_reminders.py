@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from lms.outbox.models import OutboxMessage
 from tests.factories import UserFactory, webinar_page
+from tests.pathway.test_concurrency import run_together
 from webinars.effects import reminder as send_reminder_handler
 from webinars.models import Registration, ReminderSent
 from webinars.services import reminders_enqueue, session_cancel, session_register
@@ -165,3 +166,24 @@ def test_the_reminders_of_30_registrations_cost_as_many_queries_as_those_of_3():
     assert reminders.count() == 33
     messages = OutboxMessage.objects.filter(kind="webinars.reminder")
     assert sorted(m.payload["reminder"] for m in messages) == sorted(r.pk for r in reminders)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks and real concurrency need PostgreSQL"
+)
+def test_two_workers_finding_the_same_reminders_record_and_count_each_once():
+    start = timezone.now() + timedelta(days=5)
+    session = webinar_page(sessions=[{"starts_at": start}]).sessions.get()
+    Registration.objects.bulk_create(
+        [Registration(session=session, learner=UserFactory()) for _ in range(20)]
+    )
+    day_before = start - timedelta(hours=20)
+    created = []
+
+    errors = run_together([lambda: created.append(reminders_enqueue(now=day_before))] * 4)
+
+    assert errors == []
+    assert sum(created) == 20
+    assert ReminderSent.objects.count() == 20
+    assert OutboxMessage.objects.filter(kind="webinars.reminder").count() == 20
