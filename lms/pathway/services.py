@@ -241,7 +241,7 @@ def eligibilities_grant(*, grants) -> list[BursaryEligibility]:
         .annotate(count=Count("pk"))
         .values_list("level", "count")
     )
-    settings_ = PathwaySettings.load()
+    pathway_settings = PathwaySettings.load()
     new = []
     for organisation, completion in grants:
         if (organisation.pk, completion.level) in taken:
@@ -255,7 +255,8 @@ def eligibilities_grant(*, grants) -> list[BursaryEligibility]:
                 completion=completion,
                 rules_version=completion.rules_version,
                 region_id=organisation.region_id,
-                over_quota=used.get(completion.level, 0) >= settings_.quota(completion.level),
+                over_quota=used.get(completion.level, 0)
+                >= pathway_settings.quota(completion.level),
                 evidence={
                     "learner": completion.learner_id,
                     "learner_name": completion.learner.get_full_name(),
