@@ -9,7 +9,7 @@ listens (``lms.pathway`` in its ``AppConfig.ready``); the apps to come can liste
 without the learning apps importing them.
 
 A write that records the same event for many learners at once (an attendance import)
-``announce_many``: a listener that registered a batch variant hears it once, for all of
+calls ``announce_many``: a listener that registered a batch variant hears it once, for all of
 them (the engine reads what it needs for everyone in a few queries); any other listener
 hears one event per learner, as if each were announced alone.
 """

@@ -31,6 +31,7 @@ SUBJECTS = {
     "lab_admission": "learner",
     "transition_plan": "organisation",
 }
+#: Each answer's batch variant, when it registered one.
 _many: dict[Callable, Callable] = {}
 
 
