@@ -32,8 +32,10 @@ class CohortsConfig(AppConfig):
         from cohorts.selectors.learner import (  # seats and calendars: cohorts.models
             cohort_calendar,
             leader_admitted_to_lab,
+            leaders_admitted_to_lab,
             learner_cohort_overview,
             organisation_has_level2_seat,
+            organisations_with_level2_seat,
         )
         from cohorts.selectors.people import session_learners  # accounts' and cohorts' models
         from cohorts.services import attendance_sheet_viewed  # cohorts.models
@@ -47,8 +49,10 @@ class CohortsConfig(AppConfig):
         # The course page shows a learner their own cohort (name, facilitators, weeks).
         register_cohort_overview_provider(learner_cohort_overview)
         # The engine asks cohorts who holds a level-2 seat and who is in the lab.
-        hooks.register("level2_seat", organisation_has_level2_seat)
-        hooks.register("lab_admission", leader_admitted_to_lab)
+        hooks.register(
+            "level2_seat", organisation_has_level2_seat, many=organisations_with_level2_seat
+        )
+        hooks.register("lab_admission", leader_admitted_to_lab, many=leaders_admitted_to_lab)
         # A facilitator records attendance for the learners of their own cohorts only.
         register_attendance_scope(session_learners)
         # Facilitators' views of an attendance sheet go to the access log.

@@ -17,8 +17,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from content.i18n import source_page
-from lms.learning_events import LearningEvent, announce
-from lms.outbox.services import outbox_add
+from lms.bulk import rows_update
+from lms.learning_events import LearningEvent, announce, announce_many
+from lms.outbox.services import outbox_add, outbox_add_many
 from webinars.attendance import (
     MAX_BYTES,
     AttendanceFileError,
@@ -115,44 +116,51 @@ def reminders_enqueue(*, now=None) -> int:
     A reminder is recorded once (unique per registration and kind), with its e-mail as an
     outbox message in the same transaction, so running this twice, or in two workers at
     once, sends nothing twice, and a broker outage delays the e-mail without losing it.
+    The whole run is a few queries, however many reminders are due.
     """
     now = now or timezone.now()
     created = 0
-    for kind, (opens, closes) in REMINDER_WINDOWS.items():
-        due = (
-            Registration.objects.filter(
-                status=Registration.Status.REGISTERED,
-                session__starts_at__gt=now + closes,
-                session__starts_at__lte=now + opens,
-            )
-            .exclude(reminders__kind=kind)
-            .values_list("pk", flat=True)
-        )
-        for registration_id in list(due):
-            with transaction.atomic():
-                reminder, new = ReminderSent.objects.get_or_create(
-                    registration_id=registration_id, kind=kind
+    with transaction.atomic():
+        for kind, (opens, closes) in REMINDER_WINDOWS.items():
+            due = list(
+                Registration.objects.filter(
+                    status=Registration.Status.REGISTERED,
+                    session__starts_at__gt=now + closes,
+                    session__starts_at__lte=now + opens,
                 )
-                if new:
-                    created += 1
-                    _reminder_outbox(reminder.pk)
-    # A reminder recorded without its outbox message (before reminders went through the
-    # outbox) gets one; the handler checks that the e-mail has not left in the meantime.
-    stuck = ReminderSent.objects.filter(
-        sent_at__isnull=True,
-        created_at__lt=now - REMINDER_RETRY_AFTER,
-        registration__session__starts_at__gt=now,
-    ).values_list("pk", flat=True)
-    for reminder_id in list(stuck):
-        _reminder_outbox(reminder_id)
+                .exclude(reminders__kind=kind)
+                .values_list("pk", flat=True)
+            )
+            if not due:
+                continue
+            # A second worker's insert waits for the first one's commit, then skips
+            # the same reminders; their messages are then already recorded, so only
+            # the worker that recorded a reminder counts it.
+            ReminderSent.objects.bulk_create(
+                [ReminderSent(registration_id=pk, kind=kind) for pk in due],
+                ignore_conflicts=True,
+            )
+            reminders = ReminderSent.objects.filter(registration_id__in=due, kind=kind).values_list(
+                "pk", flat=True
+            )
+            created += len(_reminders_outbox(reminders))
+        # A reminder recorded without its outbox message (before reminders went through
+        # the outbox) gets one; the handler checks that the e-mail has not left meanwhile.
+        _reminders_outbox(
+            ReminderSent.objects.filter(
+                sent_at__isnull=True,
+                created_at__lt=now - REMINDER_RETRY_AFTER,
+                registration__session__starts_at__gt=now,
+            ).values_list("pk", flat=True)
+        )
     return created
 
 
-def _reminder_outbox(reminder_id: int) -> None:
-    outbox_add(
+def _reminders_outbox(reminder_ids) -> set[str]:
+    """Add the e-mail of each reminder not yet in the outbox; return the keys added."""
+    return outbox_add_many(
         kind="webinars.reminder",  # webinars.effects
-        dedupe_key=f"webinars.reminder:{reminder_id}",
-        payload={"reminder": reminder_id},
+        messages={f"webinars.reminder:{pk}": {"reminder": pk} for pk in reminder_ids},
     )
 
 
@@ -250,24 +258,53 @@ def _settle(attendance: Attendance, session: WebinarSession) -> None:
     attendance.source = Attendance.Source.MANUAL if manual_wins else Attendance.Source.IMPORT
 
 
+#: What recording an attendance writes on an existing row.
+RECORDED_FIELDS = [
+    "minutes_present", "attended", "source", "imported_seconds", "manual_minutes",
+    "manual_by", "manual_reason", "manual_at", "source_import", "recorded_by", "recorded_at",
+]  # fmt: skip
+
+
 def _record(*, session: WebinarSession, learner, recorded_by, **figures) -> Attendance:
     """Write ``figures`` on ``learner``'s attendance, settle it, and let the pathway know."""
-    attendance = (
-        Attendance.objects.select_for_update().filter(session=session, learner=learner).first()
-    )
-    if attendance is None:
-        attendance = Attendance(session=session, learner=learner, minutes_present=0)
-    counted_before = attendance.attended
-    for name, value in figures.items():
-        setattr(attendance, name, value)
-    attendance.recorded_by = recorded_by
-    _settle(attendance, session)
-    attendance.save()
-    if attendance.attended or counted_before:
-        # Also when it no longer counts: the engine shows staff a completion whose
-        # evidence changed, it never takes it back silently.
-        _evaluate(learner, session)
-    return attendance
+    return _record_many(session=session, figures={learner: figures}, recorded_by=recorded_by)[
+        learner.pk
+    ]
+
+
+def _record_many(*, session: WebinarSession, figures: dict, recorded_by) -> dict[int, Attendance]:
+    """Write each learner's ``figures`` (``{learner: {field: value}}``) on their attendance,
+    settle it, and let the pathway know, in a few queries however many learners."""
+    learners = list(figures)
+    existing = {
+        a.learner_id: a
+        for a in Attendance.objects.select_for_update().filter(
+            session=session, learner__in=learners
+        )
+    }
+    now = timezone.now()
+    recorded, new, counted = {}, [], []
+    for learner in learners:
+        attendance = existing.get(learner.pk)
+        if attendance is None:
+            attendance = Attendance(session=session, learner=learner, minutes_present=0)
+            new.append(attendance)
+        counted_before = attendance.attended
+        for name, value in figures[learner].items():
+            setattr(attendance, name, value)
+        attendance.recorded_by = recorded_by
+        attendance.recorded_at = now
+        _settle(attendance, session)
+        recorded[learner.pk] = attendance
+        if attendance.attended or counted_before:
+            # Also when it no longer counts: the engine shows staff a completion whose
+            # evidence changed, it never takes it back silently.
+            counted.append(learner)
+    Attendance.objects.bulk_create(new)
+    if existing:
+        rows_update(objs=list(existing.values()), fields=RECORDED_FIELDS)
+    announce_many(learners=counted, source=f"session:{session.pk}")
+    return recorded
 
 
 def _locked_session(session: WebinarSession) -> WebinarSession:
@@ -311,10 +348,6 @@ def attendance_mark(
         manual_reason=reason[:1000],
         manual_at=timezone.now(),
     )
-
-
-def _evaluate(learner, session: WebinarSession) -> None:
-    announce(LearningEvent(learner=learner, source=f"session:{session.pk}"))
 
 
 def attendance_import_start(
@@ -455,7 +488,9 @@ def attendance_import_run(*, attendance_import: AttendanceImport) -> AttendanceI
     nothing: the report says what to fix. Guests without an address, and addresses that
     match none of the learners the importer may record for, are listed as not matched
     (their addresses shown to the importer only) and imported around. Each learner's
-    presence is recomputed from every report of the session.
+    presence is recomputed from every report of the session. The learners' presences,
+    attendances and pathways are written together: the same few dozen queries for a
+    report of ten rows or of thousands.
     """
     with transaction.atomic():
         attendance_import = AttendanceImport.objects.select_for_update().get(
@@ -500,9 +535,8 @@ def attendance_import_run(*, attendance_import: AttendanceImport) -> AttendanceI
             .annotate(email_lower=Lower("email"))
             .filter(email_lower__in=list(by_email))
         }
-        for email, connections in by_email.items():
-            learner = learners.get(email)
-            if learner is None:
+        for email in by_email:
+            if email not in learners:
                 # The same words whether nobody has this address or someone the importer
                 # may not record for: an import never tells who has an account.
                 report["not_matched"].append(
@@ -512,26 +546,35 @@ def attendance_import_run(*, attendance_import: AttendanceImport) -> AttendanceI
                         "reason": _("Not one of the learners you record attendance for."),
                     }
                 )
-                continue
-            ImportedPresence.objects.create(
-                attendance_import=attendance_import, learner=learner, connections=connections
-            )
         matched = [learners[e] for e in by_email if e in learners]
+        ImportedPresence.objects.bulk_create(
+            [
+                ImportedPresence(
+                    attendance_import=attendance_import,
+                    learner=learner,
+                    connections=by_email[learner.email_lower],
+                )
+                for learner in matched
+            ]
+        )
         everything = _session_connections(session, attendance_import, matched)
+        seconds = {
+            learner: _presence(everything.get(learner.pk, []), session) for learner in matched
+        }
+        attendances = _record_many(
+            session=session,
+            figures={
+                learner: {"imported_seconds": seconds[learner], "source_import": attendance_import}
+                for learner in matched
+            },
+            recorded_by=attendance_import.uploaded_by,
+        )
         for learner in matched:
-            seconds = _presence(everything.get(learner.pk, []), session)
-            attendance = _record(
-                session=session,
-                learner=learner,
-                recorded_by=attendance_import.uploaded_by,
-                imported_seconds=seconds,
-                source_import=attendance_import,
-            )
             report["imported"].append(
                 {
                     "name": learner.get_full_name() or learner.email,
-                    "minutes": seconds // 60,
-                    "attended": attendance.attended,
+                    "minutes": seconds[learner] // 60,
+                    "attended": attendances[learner.pk].attended,
                 }
             )
         report["not_matched"].sort(key=lambda item: item["line"])

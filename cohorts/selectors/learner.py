@@ -68,14 +68,30 @@ def learner_cohort_overview(*, learner, course) -> LearnerCohort | None:
 
 def organisation_has_level2_seat(*, organisation) -> bool:
     """Answer the engine's question: does this organisation hold a level-2 seat?"""
-    return (
+    return organisation.pk in organisations_with_level2_seat(organisations=[organisation])
+
+
+def organisations_with_level2_seat(*, organisations) -> set[int]:
+    """Answer the engine's question for many organisations at once: the ids of those that
+    hold a level-2 seat (one query)."""
+    return set(
         CohortSeat.objects.active()
-        .filter(organisation=organisation, cohort__course__format="course")
+        .filter(organisation__in=list(organisations), cohort__course__format="course")
         .filter(cohort__course__path__startswith=level_path(2))
-        .exists()
+        .values_list("organisation_id", flat=True)
     )
 
 
 def leader_admitted_to_lab(*, learner) -> bool:
     """Answer the engine's question: was this person admitted to the leadership lab?"""
-    return CohortSeat.objects.active().filter(leader=learner, cohort__course__format="lab").exists()
+    return learner.pk in leaders_admitted_to_lab(learners=[learner])
+
+
+def leaders_admitted_to_lab(*, learners) -> set[int]:
+    """Answer the engine's question for many people at once: the ids of those admitted to
+    the leadership lab (one query)."""
+    return set(
+        CohortSeat.objects.active()
+        .filter(leader__in=list(learners), cohort__course__format="lab")
+        .values_list("leader_id", flat=True)
+    )

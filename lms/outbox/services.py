@@ -36,6 +36,48 @@ def outbox_add(*, kind: str, dedupe_key: str, payload: dict) -> OutboxMessage:
     return message
 
 
+def outbox_add_many(*, kind: str, messages: dict[str, dict]) -> set[str]:
+    """Record many side effects of one ``kind`` (``{dedupe_key: payload}``) in a constant
+    number of queries, as ``outbox_add`` would one by one; return the keys added now.
+
+    A key already recorded is left as it is and not dispatched again. A key another
+    transaction records at the very same moment is still one row; both may dispatch it,
+    and ``outbox_process`` carries it out once.
+    """
+    if not registry.is_registered(kind):
+        raise registry.UnknownKind(kind)
+    if not messages:
+        return set()
+    with transaction.atomic():
+        existing = set(
+            OutboxMessage.objects.filter(dedupe_key__in=list(messages)).values_list(
+                "dedupe_key", flat=True
+            )
+        )
+        OutboxMessage.objects.bulk_create(
+            [
+                OutboxMessage(kind=kind, dedupe_key=key, payload=payload)
+                for key, payload in messages.items()
+                if key not in existing
+            ],
+            ignore_conflicts=True,  # recorded by another transaction since the read
+        )
+        added = dict(
+            OutboxMessage.objects.filter(
+                dedupe_key__in=[key for key in messages if key not in existing]
+            ).values_list("dedupe_key", "pk")
+        )
+        if added:
+            transaction.on_commit(partial(_dispatch_all, message_ids=sorted(added.values())))
+    return set(added)
+
+
+def _dispatch_all(*, message_ids: list[int]) -> None:
+    for message_id in message_ids:
+        if not outbox_dispatch(message_id=message_id):
+            return  # the broker is down: the relay hands the rest on
+
+
 def outbox_dispatch(*, message_id: int) -> bool:
     """Hand one message to a worker; return False if the broker is down (the relay will)."""
     try:

@@ -25,10 +25,11 @@ class PathwayConfig(AppConfig):
         # app's configuration; ready() is where it says they may be imported.
         from lms import learning_events, outbox
         from lms.pathway import effects
-        from lms.pathway.services import pathway_on_learning_event
+        from lms.pathway.services import pathway_evaluate_many, pathway_on_learning_event
 
         # Notices and certificates are outbox messages, carried out by these handlers.
         for kind, handler in effects.HANDLERS.items():
             outbox.register(kind, handler)
-        # The engine hears every learning event, in the transaction that records it.
-        learning_events.listen(pathway_on_learning_event)
+        # The engine hears every learning event, in the transaction that records it, and
+        # the learners of an attendance import all at once.
+        learning_events.listen(pathway_on_learning_event, many=pathway_evaluate_many)

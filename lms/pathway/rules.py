@@ -1,7 +1,9 @@
 """The pathway's completion rules, as the programme states them.
 
 Each rule returns the evidence that a learner completed a level (the records it rests on),
-or None. They only read; ``services.pathway_evaluate`` records what they find.
+or None. Each is written once, for a list of learners (``level1_evidence_many``: a few
+queries for an attendance import of thousands); the one-learner form asks it for a list of
+one. They only read; ``services.pathway_evaluate_many`` records what they find.
 
 * Level 1 (Sensibilisation): attended a live session of a level-1 webinar long enough,
   or watched its replay past the threshold.
@@ -12,10 +14,11 @@ or None. They only read; ``services.pathway_evaluate`` records what they find.
   lab is done.
 """
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from courses.models import CoursePage, Level, ModuleCompletion, ModulePage
 from courses.selectors import level_path
+from lms.accounts.models import Organisation
 from lms.pathway import hooks
 from webinars.models import Attendance, ReplayProgress
 
@@ -24,24 +27,56 @@ def _iso(moment) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def level1_evidence(learner) -> dict | None:
-    """Attended a level-1 live session long enough, or watched its replay far enough."""
+def _one(rule_many, learner) -> dict | None:
+    """A rule asked for one learner: the same rule, for a list of one."""
+    return rule_many([learner])[learner.pk]
+
+
+def _organisations(learners) -> dict:
+    """Each learner's organisation (or None), by learner id: those already loaded on the
+    learner, the others in one query."""
+    field = learners[0]._meta.get_field("organisation") if learners else None
+    missing = {
+        learner.organisation_id
+        for learner in learners
+        if learner.organisation_id and not field.is_cached(learner)
+    }
+    loaded = Organisation.objects.in_bulk(missing) if missing else {}
+    return {
+        learner.pk: (
+            loaded[learner.organisation_id]
+            if learner.organisation_id in loaded
+            else learner.organisation
+            if learner.organisation_id
+            else None
+        )
+        for learner in learners
+    }
+
+
+def level1_evidence_many(learners) -> dict[int, dict | None]:
+    """For each learner, by id: attended a level-1 live session long enough, or watched
+    its replay far enough (two queries at most, however many learners)."""
+    found: dict[int, dict | None] = dict.fromkeys(learner.pk for learner in learners)
+    if not learners:
+        return found
     awareness = level_path(Level.AWARENESS)
-    attendance = (
+    attendances = (
         Attendance.objects.filter(
-            learner=learner,
+            learner__in=list(found),
             attended=True,
             session__webinar__locale__language_code="fr",
             session__webinar__path__startswith=awareness,
         )
         .select_related("session__webinar")
-        .order_by("recorded_at")
-        .first()
+        .order_by("recorded_at", "pk")
     )
-    if attendance is not None:
+    for attendance in attendances:
+        if found[attendance.learner_id] is not None:
+            continue  # the learner's first one is the evidence
         # A copy of what the attendance said then: later imports or marks change the
         # attendance, never this evidence.
-        return {
+        found[attendance.learner_id] = {
             "rule": "level1.live_session",
             "records": [
                 {
@@ -58,18 +93,22 @@ def level1_evidence(learner) -> dict | None:
                 }
             ],
         }
-    replay = (
+    without = [pk for pk, evidence in found.items() if evidence is None]
+    if not without:
+        return found
+    replays = (
         ReplayProgress.objects.filter(
-            learner=learner,
+            learner__in=without,
             completed_at__isnull=False,
             webinar__path__startswith=awareness,
         )
         .select_related("webinar")
-        .order_by("completed_at")
-        .first()
+        .order_by("completed_at", "pk")
     )
-    if replay is not None:
-        return {
+    for replay in replays:
+        if found[replay.learner_id] is not None:
+            continue
+        found[replay.learner_id] = {
             "rule": "level1.replay",
             "records": [
                 {
@@ -81,10 +120,19 @@ def level1_evidence(learner) -> dict | None:
                 }
             ],
         }
-    return None
+    return found
 
 
-def _required_modules_evidence(learner, *, number: int, course_format: str) -> dict | None:
+def level1_evidence(learner) -> dict | None:
+    """Attended a level-1 live session long enough, or watched its replay far enough."""
+    return _one(level1_evidence_many, learner)
+
+
+def _required_modules_evidence(learners, *, number: int, course_format: str) -> dict:
+    """The module records of each learner who did every required module of the level's
+    courses of ``course_format``, by learner id (those who did not are left out)."""
+    if not learners:
+        return {}
     courses = CoursePage.objects.live().filter(
         path__startswith=level_path(number), locale__language_code="fr", format=course_format
     )
@@ -101,55 +149,97 @@ def _required_modules_evidence(learner, *, number: int, course_format: str) -> d
         else []
     )
     if not required:
-        return None
-    done = {
-        c.module_id: c
-        for c in ModuleCompletion.objects.filter(learner=learner, module_id__in=required)
-    }
-    if len(done) < len(required):
-        return None
+        return {}
+    # Who did them all is counted in the database; only their records are read.
+    complete = list(
+        ModuleCompletion.objects.filter(
+            learner__in=[learner.pk for learner in learners], module_id__in=required
+        )
+        .values("learner_id")
+        .annotate(done=Count("module_id", distinct=True))
+        .filter(done=len(required))
+        .values_list("learner_id", flat=True)
+    )
+    if not complete:
+        return {}
+    done: dict[int, dict] = {}
+    for completion in ModuleCompletion.objects.filter(
+        learner__in=complete, module_id__in=required
+    ).order_by("completed_at", "pk"):
+        done.setdefault(completion.learner_id, {})[completion.module_id] = completion
     return {
-        "records": [
-            {
-                "kind": "module",
-                "id": c.pk,
-                "module": c.module_title,
-                "revision": c.revision_id,
-                "completed_at": _iso(c.completed_at),
-            }
-            for c in sorted(done.values(), key=lambda c: c.completed_at)
-        ]
+        learner_id: {
+            "records": [
+                {
+                    "kind": "module",
+                    "id": c.pk,
+                    "module": c.module_title,
+                    "revision": c.revision_id,
+                    "completed_at": _iso(c.completed_at),
+                }
+                for c in modules.values()
+            ]
+        }
+        for learner_id, modules in done.items()
     }
+
+
+def level2_evidence_many(learners) -> dict[int, dict | None]:
+    """For each learner, by id: a seat in a level-2 cohort, every required module done, the
+    transition plan submitted (a few queries, however many learners)."""
+    found: dict[int, dict | None] = dict.fromkeys(learner.pk for learner in learners)
+    organisations = _organisations(learners)
+    seated = hooks.ask_many(
+        "level2_seat", {o.pk: o for o in organisations.values() if o is not None}.values()
+    )
+    candidates = [
+        learner
+        for learner in learners
+        if organisations[learner.pk] is not None and organisations[learner.pk].pk in seated
+    ]
+    modules = _required_modules_evidence(
+        candidates, number=Level.ACCELERATION, course_format="course"
+    )
+    with_modules = {organisations[pk].pk: organisations[pk] for pk in modules}
+    plans = hooks.record_many("transition_plan", with_modules.values()) if with_modules else {}
+    for learner_id, done in modules.items():
+        organisation = organisations[learner_id]
+        plan = plans.get(organisation.pk)
+        if plan is None:
+            continue
+        found[learner_id] = {
+            "rule": "level2.course_and_plan",
+            "records": [
+                *done["records"],
+                {**plan, "kind": "transition_plan", "organisation": organisation.pk},
+            ],
+        }
+    return found
 
 
 def level2_evidence(learner) -> dict | None:
     """Seat in a level-2 cohort, every required module done, transition plan submitted."""
-    organisation = learner.organisation
-    if organisation is None or not hooks.ask("level2_seat", organisation=organisation):
-        return None
-    modules = _required_modules_evidence(learner, number=Level.ACCELERATION, course_format="course")
-    if modules is None:
-        return None
-    plan = hooks.record("transition_plan", organisation=organisation)
-    if plan is None:
-        return None
-    return {
-        "rule": "level2.course_and_plan",
-        "records": [
-            *modules["records"],
-            {**plan, "kind": "transition_plan", "organisation": organisation.pk},
-        ],
-    }
+    return _one(level2_evidence_many, learner)
+
+
+def level3_evidence_many(learners) -> dict[int, dict | None]:
+    """For each learner, by id: admitted to the leadership lab, and every required lab
+    module done (a few queries, however many learners)."""
+    found: dict[int, dict | None] = dict.fromkeys(learner.pk for learner in learners)
+    admitted = hooks.ask_many("lab_admission", learners) if learners else set()
+    modules = _required_modules_evidence(
+        [learner for learner in learners if learner.pk in admitted],
+        number=Level.INNOVATION,
+        course_format="lab",
+    )
+    for learner_id, done in modules.items():
+        found[learner_id] = {"rule": "level3.lab", "records": done["records"]}
+    return found
 
 
 def level3_evidence(learner) -> dict | None:
     """Admitted to the leadership lab, and every required lab module done."""
-    if not hooks.ask("lab_admission", learner=learner):
-        return None
-    modules = _required_modules_evidence(learner, number=Level.INNOVATION, course_format="lab")
-    if modules is None:
-        return None
-    return {"rule": "level3.lab", "records": modules["records"]}
+    return _one(level3_evidence_many, learner)
 
 
 #: The events after which a completed level's rule is checked again: the records it
@@ -157,8 +247,9 @@ def level3_evidence(learner) -> dict | None:
 #: module completions and watched replays never go backwards.
 RECHECKED_ON: dict[int, tuple[str, ...]] = {Level.AWARENESS: ("session:",)}
 
+#: Each level's rule, asked for many learners at once: ``{learner id: evidence or None}``.
 RULES = {
-    Level.AWARENESS: level1_evidence,
-    Level.ACCELERATION: level2_evidence,
-    Level.INNOVATION: level3_evidence,
+    Level.AWARENESS: level1_evidence_many,
+    Level.ACCELERATION: level2_evidence_many,
+    Level.INNOVATION: level3_evidence_many,
 }

@@ -9,6 +9,7 @@ transaction, so a crash or a broker outage can delay a side effect but never los
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from lms.accounts.models import Organisation
 from lms.accounts.roles import learner_accounts
 from lms.learning_events import LearningEvent
-from lms.outbox.services import outbox_add
+from lms.outbox.services import outbox_add, outbox_add_many
 from lms.pathway import effects
 from lms.pathway.models import (
     BursaryEligibility,
@@ -55,23 +56,47 @@ def pathway_evaluate(*, learner, source: str) -> list[LevelCompletion]:
     event that can change their evidence (``RECHECKED_ON``), a level whose rule no
     longer holds becomes a review item for staff (``evidence_review_open``).
     """
-    if not learner_accounts().filter(pk=learner.pk).exists():
+    return pathway_evaluate_many(learners=[learner], source=source)
+
+
+def pathway_evaluate_many(*, learners, source: str) -> list[LevelCompletion]:
+    """Do what ``pathway_evaluate`` does for each of ``learners`` in turn, in a few
+    queries however many learners (an attendance import of thousands).
+
+    The rules read what they need for all the learners at once; the completions, their
+    certificates and eligibilities, and the review items are then written together, in
+    the order of ``learners`` (then of levels), so that an organisation's eligibility
+    goes to the same first completion as one learner after the other would give it.
+    """
+    given = list(dict.fromkeys(learner.pk for learner in learners))
+    # Loaded again, with their organisation: the rules and the records need it.
+    accounts = learner_accounts().filter(pk__in=given).select_related("organisation")
+    by_pk = {account.pk: account for account in accounts}
+    learners = [by_pk[pk] for pk in given if pk in by_pk]
+    if not learners:
         return []
-    done = {c.level: c for c in LevelCompletion.objects.filter(learner=learner)}
-    completed = []
+    done = {
+        (c.learner_id, c.level): c for c in LevelCompletion.objects.filter(learner__in=learners)
+    }
+    evidence = {}
     for level, rule in RULES.items():
-        if level in done:
-            if source.startswith(RECHECKED_ON.get(level, ())) and rule(learner) is None:
-                evidence_review_open(completion=done[level], source=source)
-            continue
-        evidence = rule(learner)
-        if evidence is not None:
-            completion = level_completion_record(
-                learner=learner, level=level, evidence=evidence, source=source
-            )
-            if completion is not None:
-                completed.append(completion)
-    return completed
+        rechecked = source.startswith(RECHECKED_ON.get(level, ()))
+        asked = [learner for learner in learners if rechecked or (learner.pk, level) not in done]
+        evidence[level] = rule(asked) if asked else {}
+    found, changed = [], []
+    for learner in learners:
+        for level in RULES:
+            completion = done.get((learner.pk, level))
+            if completion is None:
+                if evidence[level].get(learner.pk) is not None:
+                    found.append((learner, level, evidence[level][learner.pk]))
+            elif evidence[level].get(learner.pk) is None and source.startswith(
+                RECHECKED_ON.get(level, ())
+            ):
+                completion.learner = learner
+                changed.append(completion)
+    evidence_reviews_open(completions=changed, source=source)
+    return level_completions_record(found=found, source=source)
 
 
 def pathway_on_learning_event(event: LearningEvent) -> None:
@@ -82,14 +107,27 @@ def pathway_on_learning_event(event: LearningEvent) -> None:
 def evidence_review_open(*, completion: LevelCompletion, source: str) -> ReviewRequest | None:
     """Ask staff to look at ``completion``, whose rule its records no longer meet; once
     while the question is open. The completion and its eligibility stay as they are."""
-    already = ReviewRequest.objects.filter(
-        kind=ReviewRequest.Kind.EVIDENCE,
-        completion=completion,
-        status=ReviewRequest.Status.OPEN,
-    ).exists()
-    if already:
-        return None
-    eligibility = BursaryEligibility.objects.filter(completion=completion).first()
+    opened = evidence_reviews_open(completions=[completion], source=source)
+    return opened[0] if opened else None
+
+
+def evidence_reviews_open(*, completions, source: str) -> list[ReviewRequest]:
+    """Do what ``evidence_review_open`` does for each of ``completions``, in a few queries."""
+    if not completions:
+        return []
+    already = set(
+        ReviewRequest.objects.filter(
+            kind=ReviewRequest.Kind.EVIDENCE,
+            completion__in=completions,
+            status=ReviewRequest.Status.OPEN,
+        ).values_list("completion_id", flat=True)
+    )
+    completions = [c for c in completions if c.pk not in already]
+    if not completions:
+        return []
+    eligibilities = {}
+    for eligibility in BursaryEligibility.objects.filter(completion__in=completions):
+        eligibilities.setdefault(eligibility.completion_id, eligibility)
     with translation.override(settings.LANGUAGE_CODE):
         message = _(
             "The records this level's completion rested on changed on %(date)s (%(source)s) "
@@ -99,41 +137,81 @@ def evidence_review_open(*, completion: LevelCompletion, source: str) -> ReviewR
             "date": date_format(timezone.localtime(), "DATETIME_FORMAT"),
             "source": source,
         }
-    return ReviewRequest.objects.create(
-        kind=ReviewRequest.Kind.EVIDENCE,
-        requested_by=completion.learner,
-        level=completion.level,
-        completion=completion,
-        eligibility=eligibility,
-        message=message,
+    return ReviewRequest.objects.bulk_create(
+        [
+            ReviewRequest(
+                kind=ReviewRequest.Kind.EVIDENCE,
+                requested_by=completion.learner,
+                level=completion.level,
+                completion=completion,
+                eligibility=eligibilities.get(completion.pk),
+                message=message,
+            )
+            for completion in completions
+        ]
     )
 
 
 def level_completion_record(*, learner, level: int, evidence: dict, source: str):
     """Record that ``learner`` completed ``level``; return it, or None if it already was."""
+    recorded = level_completions_record(found=[(learner, level, evidence)], source=source)
+    return recorded[0] if recorded else None
+
+
+def level_completions_record(*, found, source: str) -> list[LevelCompletion]:
+    """Record each ``(learner, level, evidence)`` of ``found`` as a completion, with its
+    certificate and its organisation's eligibility; return those recorded now (not the
+    ones already recorded), in a few queries however many.
+
+    The unique (learner, level) keeps each completion once, also against another
+    transaction recording it at the same moment: only the one that wrote it follows up.
+    """
+    if not found:
+        return []
     rules_version = PathwaySettings.load().rules_version
+    now = timezone.now()
     with transaction.atomic():
-        completion, created = LevelCompletion.objects.get_or_create(
-            learner=learner,
-            level=level,
-            defaults={
-                "completed_at": timezone.now(),
-                "rules_version": rules_version,
-                "organisation": learner.organisation,
-                "evidence": {**evidence, "source": source},
-            },
+        LevelCompletion.objects.bulk_create(
+            [
+                LevelCompletion(
+                    learner=learner,
+                    level=level,
+                    completed_at=now,
+                    rules_version=rules_version,
+                    organisation=learner.organisation,
+                    evidence={**evidence, "source": source},
+                )
+                for learner, level, evidence in found
+            ],
+            ignore_conflicts=True,
         )
-        if not created:
-            return None
-        outbox_add(
+        # Ours are those written at this very moment; another transaction's are not.
+        recorded = {
+            (c.learner_id, c.level): c
+            for c in LevelCompletion.objects.filter(
+                learner__in={learner.pk for learner, _level, _evidence in found},
+                completed_at=now,
+            )
+        }
+        completions = []
+        for learner, level, _evidence in found:
+            completion = recorded.get((learner.pk, level))
+            if completion is not None:
+                completion.learner = learner
+                completions.append(completion)
+        outbox_add_many(
             kind=effects.CERTIFICATE,
-            dedupe_key=f"certificate:{completion.pk}",
-            payload={"completion": completion.pk},
+            messages={f"certificate:{c.pk}": {"completion": c.pk} for c in completions},
         )
-        organisation = learner.organisation
-        if organisation is not None and organisation.status != Organisation.Status.DECLINED:
-            eligibility_grant(organisation=organisation, completion=completion)
-    return completion
+        eligibilities_grant(
+            grants=[
+                (c.learner.organisation, c)
+                for c in completions
+                if c.learner.organisation is not None
+                and c.learner.organisation.status != Organisation.Status.DECLINED
+            ]
+        )
+    return completions
 
 
 def eligibility_grant(*, organisation: Organisation, completion: LevelCompletion):
@@ -141,43 +219,85 @@ def eligibility_grant(*, organisation: Organisation, completion: LevelCompletion
 
     Beyond the level's planned number the eligibility is still recorded, and flagged.
     """
-    with transaction.atomic():
-        used = BursaryEligibility.objects.filter(
-            level=completion.level, status__in=COUNTED_STATUSES
-        ).count()
-        eligibility, created = BursaryEligibility.objects.get_or_create(
-            organisation=organisation,
-            level=completion.level,
-            defaults={
-                "granted_at": completion.completed_at,
-                "completion": completion,
-                "rules_version": completion.rules_version,
-                "region_id": organisation.region_id,
-                "over_quota": used >= PathwaySettings.load().quota(completion.level),
-                "evidence": {
+    granted = eligibilities_grant(grants=[(organisation, completion)])
+    return granted[0] if granted else None
+
+
+def eligibilities_grant(*, grants) -> list[BursaryEligibility]:
+    """Do what ``eligibility_grant`` does for each ``(organisation, completion)`` of
+    ``grants`` in turn, in a few queries; return the eligibilities granted now."""
+    if not grants:
+        return []
+    levels = {completion.level for _organisation, completion in grants}
+    taken = set(
+        BursaryEligibility.objects.filter(
+            organisation__in=[organisation for organisation, _completion in grants],
+            level__in=levels,
+        ).values_list("organisation_id", "level")
+    )
+    used = dict(
+        BursaryEligibility.objects.filter(level__in=levels, status__in=COUNTED_STATUSES)
+        .values("level")
+        .annotate(count=Count("pk"))
+        .values_list("level", "count")
+    )
+    pathway_settings = PathwaySettings.load()
+    new = []
+    for organisation, completion in grants:
+        if (organisation.pk, completion.level) in taken:
+            continue  # the first time only
+        taken.add((organisation.pk, completion.level))
+        new.append(
+            BursaryEligibility(
+                organisation=organisation,
+                level=completion.level,
+                granted_at=completion.completed_at,
+                completion=completion,
+                rules_version=completion.rules_version,
+                region_id=organisation.region_id,
+                over_quota=used.get(completion.level, 0)
+                >= pathway_settings.quota(completion.level),
+                evidence={
                     "learner": completion.learner_id,
                     "learner_name": completion.learner.get_full_name(),
                     "completed_at": completion.completed_at.isoformat(),
                     "rules_version": completion.rules_version,
                     **completion.evidence,
                 },
-            },
+            )
         )
-        if not created:
-            return None
-        EligibilityChange.objects.create(
-            eligibility=eligibility, from_status="", to_status=eligibility.status
+        used[completion.level] = used.get(completion.level, 0) + 1
+    if not new:
+        return []
+    with transaction.atomic():
+        BursaryEligibility.objects.bulk_create(new, ignore_conflicts=True)
+        # Ours are those resting on these completions; another transaction's are not.
+        granted = {
+            (e.organisation_id, e.level): e
+            for e in BursaryEligibility.objects.filter(
+                completion__in=[eligibility.completion for eligibility in new]
+            )
+        }
+        eligibilities = [
+            granted[(e.organisation_id, e.level)]
+            for e in new
+            if (e.organisation_id, e.level) in granted
+        ]
+        EligibilityChange.objects.bulk_create(
+            [
+                EligibilityChange(eligibility=e, from_status="", to_status=e.status)
+                for e in eligibilities
+            ]
         )
         for kind, key in (
             (effects.ELIGIBILITY_CONTACTS, "eligibility_contacts"),
             (effects.ELIGIBILITY_STAFF, "eligibility_staff"),
         ):
-            outbox_add(
+            outbox_add_many(
                 kind=kind,
-                dedupe_key=f"{key}:{eligibility.pk}",
-                payload={"eligibility": eligibility.pk},
+                messages={f"{key}:{e.pk}": {"eligibility": e.pk} for e in eligibilities},
             )
-    return eligibility
+    return eligibilities
 
 
 def eligibility_set_status(

@@ -6,7 +6,7 @@ import pytest
 from courses.models import ModuleCompletion
 from courses.services import module_complete
 from lms import learning_events
-from tests.factories import course_page, module_page
+from tests.factories import UserFactory, course_page, module_page
 
 
 @pytest.fixture
@@ -45,3 +45,12 @@ def test_a_listener_that_fails_rolls_the_write_back(learner, heard, monkeypatch)
         module_complete(learner=learner, module=module)
 
     assert not ModuleCompletion.objects.exists()
+
+
+@pytest.mark.django_db
+def test_learners_announced_at_once_reach_a_listener_without_a_batch_one_by_one(heard):
+    learners = [UserFactory(roles=["learner"]) for _ in range(2)]
+
+    learning_events.announce_many(learners=learners, source="session:1")
+
+    assert [(e.learner, e.source) for e in heard] == [(x, "session:1") for x in learners]

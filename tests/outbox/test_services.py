@@ -4,13 +4,14 @@ and waits with its error when its handler fails."""
 from unittest import mock
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from kombu.exceptions import OperationalError
 
 from lms import outbox
 from lms.outbox import registry, tasks
 from lms.outbox.models import OutboxMessage
-from lms.outbox.services import outbox_add, outbox_process, outbox_relay
+from lms.outbox.services import outbox_add, outbox_add_many, outbox_process, outbox_relay
 
 
 @pytest.fixture
@@ -146,3 +147,44 @@ def test_with_the_broker_down_the_relay_stops_and_leaves_everything_pending(
     assert outbox_relay() == 2  # the broker is back
     assert outbox_relay() == 0
     assert done == [{"n": 1}, {"n": 1}]
+
+
+@pytest.mark.django_db
+def test_many_messages_are_added_at_once_each_key_once_and_dispatched_once_committed(
+    done, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        add(key="k1", payload={"n": 1})  # already there: kept as it is, not carried out again
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            added = outbox_add_many(
+                kind="tests.done", messages={"k1": {"n": 10}, "k2": {"n": 2}, "k3": {"n": 3}}
+            )
+            again = outbox_add_many(kind="tests.done", messages={"k2": {"n": 20}})
+
+    assert added == {"k2", "k3"} and again == set()
+    assert sorted(p["n"] for p in done) == [1, 2, 3]
+    assert dict(OutboxMessage.objects.values_list("dedupe_key", "payload")) == {
+        "k1": {"n": 1}, "k2": {"n": 2}, "k3": {"n": 3},
+    }  # fmt: skip
+    assert not OutboxMessage.objects.filter(processed_at__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_adding_many_messages_costs_as_many_queries_for_30_as_for_3(done):
+    counts = []
+    for size in (3, 30):
+        with CaptureQueriesContext(connection) as queries:
+            outbox_add_many(
+                kind="tests.done", messages={f"{size}:{n}": {"n": n} for n in range(size)}
+            )
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert OutboxMessage.objects.count() == 33
+
+
+@pytest.mark.django_db
+def test_adding_many_messages_of_an_unknown_kind_is_refused():
+    with pytest.raises(registry.UnknownKind):
+        outbox_add_many(kind="tests.unknown", messages={"k": {}})
+    assert not OutboxMessage.objects.exists()

@@ -2,12 +2,15 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from lms.outbox.models import OutboxMessage
 from tests.factories import UserFactory, webinar_page
+from tests.pathway.test_concurrency import run_together
 from webinars.effects import reminder as send_reminder_handler
-from webinars.models import ReminderSent
+from webinars.models import Registration, ReminderSent
 from webinars.services import reminders_enqueue, session_cancel, session_register
 from webinars.tasks import enqueue_due_reminders
 
@@ -132,3 +135,55 @@ def test_each_reminder_is_one_outbox_message_written_with_it(
     reminder = ReminderSent.objects.get()
     messages = OutboxMessage.objects.filter(kind="webinars.reminder")
     assert [m.payload for m in messages] == [{"reminder": reminder.pk}]
+
+
+@pytest.mark.django_db
+def test_the_reminders_of_30_registrations_cost_as_many_queries_as_those_of_3():
+    """A day of many sessions is a few queries, and running it twice still records each
+    reminder and its e-mail once."""
+    start = timezone.now() + timedelta(days=5)
+    webinar = webinar_page(
+        sessions=[{"starts_at": start}, {"starts_at": start + timedelta(days=2)}]
+    )
+    small, large = webinar.sessions.order_by("starts_at")
+    for session, count in ((small, 3), (large, 30)):
+        Registration.objects.bulk_create(
+            [Registration(session=session, learner=UserFactory()) for _ in range(count)]
+        )
+
+    counts, created = [], []
+    for session in (small, large):
+        day_before = session.starts_at - timedelta(hours=20)
+        with CaptureQueriesContext(connection) as queries:
+            created.append(reminders_enqueue(now=day_before))
+        counts.append(len(queries))
+        assert reminders_enqueue(now=day_before) == 0  # the second run finds nothing new
+
+    print("REMINDER QUERIES", counts)
+    assert created == [3, 30]
+    assert counts[0] == counts[1]
+    reminders = ReminderSent.objects.filter(kind="day_before")
+    assert reminders.count() == 33
+    messages = OutboxMessage.objects.filter(kind="webinars.reminder")
+    assert sorted(m.payload["reminder"] for m in messages) == sorted(r.pk for r in reminders)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks and real concurrency need PostgreSQL"
+)
+def test_two_workers_finding_the_same_reminders_record_and_count_each_once():
+    start = timezone.now() + timedelta(days=5)
+    session = webinar_page(sessions=[{"starts_at": start}]).sessions.get()
+    Registration.objects.bulk_create(
+        [Registration(session=session, learner=UserFactory()) for _ in range(20)]
+    )
+    day_before = start - timedelta(hours=20)
+    created = []
+
+    errors = run_together([lambda: created.append(reminders_enqueue(now=day_before))] * 4)
+
+    assert errors == []
+    assert sum(created) == 20
+    assert ReminderSent.objects.count() == 20
+    assert OutboxMessage.objects.filter(kind="webinars.reminder").count() == 20

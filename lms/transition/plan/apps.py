@@ -12,10 +12,15 @@ class PlanConfig(AppConfig):
         # app's configuration; ready() is where it says they may be imported.
         from cohorts.selectors.plans import register_transition_state
         from lms.pathway import hooks, steps
-        from lms.transition.plan.selectors import plan_record, plan_steps, plan_transition_states
+        from lms.transition.plan.selectors import (
+            plan_record,
+            plan_records,
+            plan_steps,
+            plan_transition_states,
+        )
 
         # The level-2 rule asks for the organisation's submitted plan.
-        hooks.register_record("transition_plan", plan_record)
+        hooks.register_record("transition_plan", plan_record, many=plan_records)
         # "Mon parcours" shows the plan's step; the facilitators' pages its state.
         steps.register(plan_steps)
         register_transition_state("transition_plan", plan_transition_states)

@@ -227,13 +227,25 @@ def shared_plan_for(*, user, cohort_id: int, organisation_id):
 
 def plan_record(*, organisation) -> dict | None:
     """Answer the level-2 rule: the organisation's first submitted version, or None."""
-    version = PlanVersion.objects.filter(plan__organisation=organisation).order_by("number").first()
-    if version is None:
-        return None
+    return plan_records(organisations=[organisation]).get(organisation.pk)
+
+
+def plan_records(*, organisations) -> dict[int, dict]:
+    """Answer the level-2 rule for many organisations at once: each one's first submitted
+    version, by organisation id (those without one are left out; one query)."""
+    versions = PlanVersion.objects.filter(plan__organisation__in=list(organisations)).order_by(
+        "-number"
+    )
     return {
-        "id": version.pk,
-        "version": version.number,
-        "submitted_at": version.submitted_at.isoformat(),
+        organisation_id: {
+            "id": pk,
+            "version": number,
+            "submitted_at": submitted_at.isoformat(),
+        }
+        # Latest first, so that each organisation's first version is the one kept.
+        for pk, number, submitted_at, organisation_id in versions.values_list(
+            "pk", "number", "submitted_at", "plan__organisation_id"
+        )
     }
 
 
