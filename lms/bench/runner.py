@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from courses.services import module_complete
 from lms.bench.dataset import IMPORT_SESSION_URL
-from lms.bench.scenarios import Page
+from lms.bench.scenarios import Page, exports
 from webinars.models import AttendanceImport, ReminderSent, WebinarSession
 from webinars.services import attendance_import_run, attendance_import_start, reminders_enqueue
 
@@ -176,6 +176,18 @@ def measure_work(data: dict) -> list[dict]:
         .order_by("starts_at")
         .first()
     )
+    # The exports, read to the end as a browser downloads them (time, peak memory).
+    for name, who, path in exports(data):
+        client = Client()
+        client.force_login(data[who])
+        client.get(path)  # the steady state, as for the pages
+
+        def download(client=client, path=path):
+            response = client.get(path)
+            chunks = response.streaming_content if response.streaming else [response.content]
+            return f"{sum(len(chunk) for chunk in chunks) // 1024} KB"
+
+        run(name, download)
     # Twelve hours before the first of the 40: all are in the day-before window.
     ReminderSent.objects.filter(registration__session__meeting_url__contains="banc-").delete()
     run(

@@ -54,3 +54,16 @@ def pages(data: dict) -> list[Page]:
         Page("staff's eligibility list", "staff", "/admin/pathway/eligibilities/", target=20),
         Page("eligibility export (CSV)", "staff", "/admin/pathway/eligibilities/?export=csv"),
     ]
+
+
+def exports(data: dict) -> list[tuple[str, str, str]]:
+    """The exports measured as work (time, queries, peak memory): name, who, address."""
+    grid = data["cohort"].pk
+    return [
+        ("grid export (CSV), 60 learners", "facilitator",
+         reverse("cohorts_grid_export", args=[grid])),
+        ("grid export (XLSX), 60 learners", "facilitator",
+         reverse("cohorts_grid_export_xlsx", args=[grid])),
+        ("eligibility export (CSV), every organisation", "staff",
+         "/admin/pathway/eligibilities/?export=csv"),
+    ]  # fmt: skip

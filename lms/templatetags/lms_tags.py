@@ -52,6 +52,21 @@ def language_switcher(context):
     return {"links": links}
 
 
+@register.inclusion_tag("includes/parent_link.html", takes_context=True)
+def parent_link(context, page):
+    """The link up to a page's parent, in the reader's language (kept until pages
+    change: three queries otherwise, the parent and its translation)."""
+    request = context.get("request")
+    language = get_language() or settings.LANGUAGE_CODE
+    host = request.get_host() if request else ""
+
+    def find():
+        parent = page.get_parent().localized
+        return {"url": parent.get_url(request), "title": parent.title}
+
+    return kept_until_pages_change(request, f"parent_link:{host}:{page.pk}:{language}", find)
+
+
 # The header's links follow the person's roles, read once a request (from the cache, or
 # one query), rather than each link asking for a permission (Django then loads every
 # permission the person holds, two queries) or a group of its own. The roles'
