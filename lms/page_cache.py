@@ -30,7 +30,6 @@ Wagtail's, applied after, as always. The same changes drop what is kept.
 """
 
 import logging
-import re
 
 from django.apps import apps
 from django.conf import settings
@@ -38,6 +37,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -51,8 +52,6 @@ logger = logging.getLogger(__name__)
 
 #: Stands for the response's nonce in a kept body.
 NONCE_PLACEHOLDER = "csp-nonce-0e6a1f2c"
-#: The Wagtail admin and its previews are never kept.
-_ADMIN = re.compile(r"^/(?:[a-z]{2}/)?admin/")
 
 
 def page_cache_allow(request) -> None:
@@ -104,8 +103,21 @@ def _candidate(request) -> bool:
         and not request.META.get("QUERY_STRING")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
-        and not _ADMIN.match(request.path_info)
+        and _leads_to_a_page(request)
     )
+
+
+def _leads_to_a_page(request) -> bool:
+    """Whether the address is one Wagtail serves (``serve_page``): any other view, the
+    admin included, goes its way without asking the cache."""
+    path = request.path_info
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            match = resolve(path, getattr(request, "urlconf", None))
+        except Resolver404:
+            return False
+    return match.func is serve_page
 
 
 def _storable(request, response) -> bool:

@@ -193,3 +193,20 @@ def test_a_page_made_private_is_private_at_once(client, learner):
     assert client.get(course.url).status_code == 302
     client.force_login(learner)
     assert client.get(course.url).status_code == 200
+
+
+def test_an_address_that_is_no_page_does_not_ask_the_cache(client, monkeypatch):
+    asked = []
+
+    class Counting:
+        def __getattr__(self, name):
+            asked.append(name)
+            return getattr(cache, name)
+
+    monkeypatch.setattr(page_cache, "cache", Counting())
+    assert client.get("/comptes/login/").status_code == 200
+    assert client.get("/en/comptes/login/").status_code == 200
+    assert asked == []
+    level = level_page()
+    client.get(level.url)
+    assert asked  # a page does
