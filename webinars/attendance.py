@@ -40,7 +40,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 #: Largest file accepted, in bytes.
 MAX_BYTES = 5 * 1024 * 1024
@@ -638,29 +638,31 @@ def _read_moment(text: str, order: str) -> tuple[datetime | None, bool]:
     return (_moment(written, order) if written else None), True
 
 
+#: Why a row's times cannot be read (translated only for a row that has a problem: a
+#: report of thousands of rows reads each time).
+_TIME_PROBLEMS = {
+    "joined": (
+        gettext_lazy("The join time is missing."),
+        gettext_lazy("The join time “%(value)s” is not a real date and time."),
+    ),
+    "left": (
+        gettext_lazy("The leave time is missing."),
+        gettext_lazy("The leave time “%(value)s” is not a real date and time."),
+    ),
+}
+
+
 def _with_times(row: AttendanceRow, order: str) -> tuple[AttendanceRow | None, list[str]]:
     """``row`` with its join and leave read, or the reasons they cannot be."""
     reasons = []
     moments = {}
-    for key, text, missing, wrong in (
-        (
-            "joined",
-            row.joined_at,
-            _("The join time is missing."),
-            _("The join time “%(value)s” is not a real date and time."),
-        ),
-        (
-            "left",
-            row.left_at,
-            _("The leave time is missing."),
-            _("The leave time “%(value)s” is not a real date and time."),
-        ),
-    ):
+    for key, text in (("joined", row.joined_at), ("left", row.left_at)):
         moment, written = _read_moment(text, order)
+        missing, wrong = _TIME_PROBLEMS[key]
         if not written:
-            reasons.append(missing)
+            reasons.append(str(missing))
         elif moment is None:
-            reasons.append(wrong % {"value": text[:50]})
+            reasons.append(str(wrong) % {"value": text[:50]})
         moments[key] = moment
     if not reasons and moments["left"] < moments["joined"]:
         reasons.append(_("The leave time comes before the join time."))

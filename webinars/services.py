@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -534,6 +533,8 @@ def attendance_import_run(*, attendance_import: AttendanceImport) -> AttendanceI
             for u in recordable_learners(user=attendance_import.uploaded_by, session=session)
             .annotate(email_lower=Lower("email"))
             .filter(email_lower__in=list(by_email))
+            # What the import and the pathway read of them (thousands of accounts).
+            .only("pk", "email", "first_name", "last_name", "organisation_id", "is_active")
         }
         for email in by_email:
             if email not in learners:
@@ -557,7 +558,11 @@ def attendance_import_run(*, attendance_import: AttendanceImport) -> AttendanceI
                 for learner in matched
             ]
         )
-        everything = _session_connections(session, attendance_import, matched)
+        everything = _session_connections(
+            session,
+            attendance_import,
+            {learner.pk: by_email[learner.email_lower] for learner in matched},
+        )
         seconds = {
             learner: _presence(everything.get(learner.pk, []), session) for learner in matched
         }
@@ -582,18 +587,18 @@ def attendance_import_run(*, attendance_import: AttendanceImport) -> AttendanceI
 
 
 def _session_connections(
-    session: WebinarSession, attendance_import: AttendanceImport, learners: list
+    session: WebinarSession, attendance_import: AttendanceImport, current: dict
 ) -> dict[int, list[list]]:
-    """Every connection of ``learners`` in the session's reports, this one included."""
-    found: dict[int, list[list]] = {}
-    presences = ImportedPresence.objects.filter(
-        Q(attendance_import__status=AttendanceImport.Status.DONE)
-        | Q(attendance_import=attendance_import),
+    """Every connection of the learners of ``current`` (this report's connections, by
+    learner id) in the session's reports: the earlier ones read, this one as it is."""
+    found: dict[int, list[list]] = {pk: list(connections) for pk, connections in current.items()}
+    earlier = ImportedPresence.objects.filter(
+        attendance_import__status=AttendanceImport.Status.DONE,
         attendance_import__session=session,
-        learner__in=learners,
-    ).values_list("learner_id", "connections")
-    for learner_id, connections in presences:
-        found.setdefault(learner_id, []).extend(connections)
+        learner_id__in=list(current),
+    ).exclude(attendance_import=attendance_import)
+    for learner_id, connections in earlier.values_list("learner_id", "connections"):
+        found[learner_id].extend(connections)
     return found
 
 

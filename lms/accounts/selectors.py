@@ -135,3 +135,14 @@ def person_search(*, people: QuerySet[User], query: str) -> QuerySet[User]:
             Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word)
         )
     return people
+
+
+def organisations_load(people) -> None:
+    """Put each person's organisation on them, those not loaded yet read in one query
+    (thousands of learners of one attendance import)."""
+    field = User._meta.get_field("organisation")
+    missing = {p.organisation_id for p in people if p.organisation_id and not field.is_cached(p)}
+    loaded = Organisation.objects.in_bulk(missing) if missing else {}
+    for person in people:
+        if person.organisation_id in loaded and not field.is_cached(person):
+            field.set_cached_value(person, loaded[person.organisation_id])

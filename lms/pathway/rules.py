@@ -18,9 +18,9 @@ from django.db.models import Count, Q
 
 from courses.models import CoursePage, Level, ModuleCompletion, ModulePage
 from courses.selectors import level_path
-from lms.accounts.models import Organisation
+from lms.accounts.selectors import organisations_load
 from lms.pathway import hooks
-from webinars.models import Attendance, ReplayProgress
+from webinars.models import Attendance, ReplayProgress, WebinarPage
 
 
 def _iso(moment) -> str | None:
@@ -35,28 +35,21 @@ def _one(rule_many, learner) -> dict | None:
 def _organisations(learners) -> dict:
     """Each learner's organisation (or None), by learner id: those already loaded on the
     learner, the others in one query."""
-    field = learners[0]._meta.get_field("organisation") if learners else None
-    missing = {
-        learner.organisation_id
-        for learner in learners
-        if learner.organisation_id and not field.is_cached(learner)
-    }
-    loaded = Organisation.objects.in_bulk(missing) if missing else {}
-    return {
-        learner.pk: (
-            loaded[learner.organisation_id]
-            if learner.organisation_id in loaded
-            else learner.organisation
-            if learner.organisation_id
-            else None
-        )
-        for learner in learners
-    }
+    organisations_load(learners)
+    return {learner.pk: learner.organisation for learner in learners}
+
+
+#: What a live session's evidence copies of an attendance (and nothing more is read).
+ATTENDANCE_EVIDENCE = (
+    "pk", "learner_id", "recorded_at", "minutes_present", "source", "imported_seconds",
+    "manual_minutes", "manual_reason", "session__starts_at", "session__duration_minutes",
+    "session__webinar_id",
+)  # fmt: skip
 
 
 def level1_evidence_many(learners) -> dict[int, dict | None]:
     """For each learner, by id: attended a level-1 live session long enough, or watched
-    its replay far enough (two queries at most, however many learners)."""
+    its replay far enough (three queries at most, however many learners)."""
     found: dict[int, dict | None] = dict.fromkeys(learner.pk for learner in learners)
     if not learners:
         return found
@@ -68,8 +61,17 @@ def level1_evidence_many(learners) -> dict[int, dict | None]:
             session__webinar__locale__language_code="fr",
             session__webinar__path__startswith=awareness,
         )
-        .select_related("session__webinar")
+        .select_related("session")
+        .only(*ATTENDANCE_EVIDENCE)
         .order_by("recorded_at", "pk")
+    )
+    # The webinars' titles on their own: a page per attendance would be thousands of
+    # page objects built for one import.
+    attendances = list(attendances)
+    titles = dict(
+        WebinarPage.objects.filter(
+            pk__in={attendance.session.webinar_id for attendance in attendances}
+        ).values_list("pk", "title")
     )
     for attendance in attendances:
         if found[attendance.learner_id] is not None:
@@ -82,7 +84,7 @@ def level1_evidence_many(learners) -> dict[int, dict | None]:
                 {
                     "kind": "attendance",
                     "id": attendance.pk,
-                    "webinar": attendance.session.webinar.title,
+                    "webinar": titles[attendance.session.webinar_id],
                     "session_start": _iso(attendance.session.starts_at),
                     "session_minutes": attendance.session.duration_minutes,
                     "minutes_present": attendance.minutes_present,

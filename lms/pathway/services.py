@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.models import Organisation
 from lms.accounts.roles import learner_accounts
+from lms.accounts.selectors import organisations_load
 from lms.learning_events import LearningEvent
 from lms.outbox.services import outbox_add, outbox_add_many
 from lms.pathway import effects
@@ -68,15 +69,18 @@ def pathway_evaluate_many(*, learners, source: str) -> list[LevelCompletion]:
     the order of ``learners`` (then of levels), so that an organisation's eligibility
     goes to the same first completion as one learner after the other would give it.
     """
-    given = list(dict.fromkeys(learner.pk for learner in learners))
-    # Loaded again, with their organisation: the rules and the records need it.
-    accounts = learner_accounts().filter(pk__in=given).select_related("organisation")
-    by_pk = {account.pk: account for account in accounts}
-    learners = [by_pk[pk] for pk in given if pk in by_pk]
+    given = {learner.pk: learner for learner in learners}
+    # Only learner accounts complete levels (their ids, one query); their organisations,
+    # which the rules and the records need, are read at once where not already loaded.
+    accounts = set(learner_accounts().filter(pk__in=list(given)).values_list("pk", flat=True))
+    learners = [learner for pk, learner in given.items() if pk in accounts]
     if not learners:
         return []
+    organisations_load(learners)
     done = {
-        (c.learner_id, c.level): c for c in LevelCompletion.objects.filter(learner__in=learners)
+        (c.learner_id, c.level): c
+        # Not their evidence: thousands of copies of records, read for nothing.
+        for c in LevelCompletion.objects.filter(learner__in=learners).defer("evidence")
     }
     evidence = {}
     for level, rule in RULES.items():
