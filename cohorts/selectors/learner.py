@@ -12,7 +12,17 @@ from courses.selectors import level_path
 
 
 def learner_cohort(*, learner, course) -> Cohort | None:
-    """Return the cohort through which ``learner`` follows ``course`` (French page), if any."""
+    """Return the cohort through which ``learner`` follows ``course`` (French page), if any.
+
+    One query, with the cohort's pauses, once for each person object: a page asks it for
+    its calendar and for the cohort's box."""
+    asked = learner.__dict__.setdefault("_cohort_for_course", {})
+    if course.pk not in asked:
+        asked[course.pk] = _learner_cohort(learner, course)
+    return asked[course.pk]
+
+
+def _learner_cohort(learner, course) -> Cohort | None:
     whose = Q(leader=learner)
     if learner.organisation_id:
         whose |= Q(organisation_id=learner.organisation_id)
@@ -20,16 +30,23 @@ def learner_cohort(*, learner, course) -> Cohort | None:
         CohortSeat.objects.active()
         .filter(whose, cohort__course=course)
         .select_related("cohort")
+        .prefetch_related("cohort__pauses")
         .order_by("pk")
     )
-    # The organisation's seat first; a leader's own seat otherwise (one query for both).
-    for seat in seats:
-        if learner.organisation_id and seat.organisation_id == learner.organisation_id:
-            return seat.cohort
-    for seat in seats:
-        if seat.leader_id == learner.pk:
-            return seat.cohort
-    return None
+    # The organisation's seat first; a leader's own seat otherwise.
+    chosen = next(
+        (
+            s
+            for s in seats
+            if learner.organisation_id and s.organisation_id == learner.organisation_id
+        ),
+        None,
+    ) or next((s for s in seats if s.leader_id == learner.pk), None)
+    if chosen is None:
+        return None
+    # The course the question is about is the cohort's: not read again.
+    Cohort.course.field.set_cached_value(chosen.cohort, course)
+    return chosen.cohort
 
 
 def cohort_calendar(*, learner, course) -> CourseCalendar | None:
