@@ -31,6 +31,7 @@ from lms.admin_ui import (
     LimitedModelViewSet,
     LinkTitleColumn,
     ObjectViewMixin,
+    RowsAtOnceTable,
     TagColumn,
     TextColumn,
     local_datetime,
@@ -98,6 +99,7 @@ class EligibilityFilterSet(WagtailFilterSet):
 
 class EligibilityIndexView(IndexView):
     status_url_name = None
+    table_class = RowsAtOnceTable
     page_title = ELIGIBLE_ORGANISATIONS
     custom_value_preprocess = {
         **SpreadsheetExportMixin.custom_value_preprocess,
@@ -157,8 +159,21 @@ class EligibilityIndexView(IndexView):
             )
         output.write(xlsx_bytes(rows, title=self.page_title))
 
+    @cached_property
+    def _may(self) -> dict[str, bool]:
+        """The person's rights here, asked once rather than for every row."""
+        return {
+            "inspect": bool(self.inspect_url_name)
+            and self.user_has_any_permission({"add", "change", "delete", "view"}),
+            "change": bool(self.status_url_name) and self.user_has_permission("change"),
+        }
+
+    def get_inspect_url(self, instance):
+        if self._may["inspect"]:
+            return reverse(self.inspect_url_name, args=(quote(instance.pk),))
+
     def get_status_url(self, instance):
-        if self.status_url_name and self.user_has_permission("change"):
+        if self._may["change"]:
             return reverse(self.status_url_name, args=(quote(instance.pk),))
 
     def get_list_buttons(self, instance):
