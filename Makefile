@@ -28,6 +28,10 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	touch $@ $(VENV)/.installed
+
 messages: install
 	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) compile_catalogues
 
@@ -46,10 +50,10 @@ bench: export DJANGO_ALLOWED_HOSTS ?= 127.0.0.1,localhost
 bench: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 bench: export DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
 bench: export CELERY_BROKER_URL ?= redis://127.0.0.1:6379/0
-bench: install messages
+bench: $(VENV)/.installed-bench messages
 	@command -v wrk >/dev/null || { echo "wrk manque : apt-get install wrk"; exit 1; }
 	mkdir -p var
-	$(MANAGE) bench
+	$(MANAGE) bench $(BENCH_ARGS)
 
 # Production's topology on this machine: gunicorn (two workers), a Celery worker and beat,
 # on DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL (Redis).

@@ -9,6 +9,7 @@ from django.test import override_settings
 from cohorts.models import Cohort, CohortSeat
 from lms.accounts.models import Organisation, User
 from lms.bench.dataset import Scale, bench_dataset_build
+from lms.bench.profile import page_profile
 from lms.bench.runner import counted
 from lms.bench.scenarios import pages
 from lms.pathway.models import BursaryEligibility
@@ -52,3 +53,6 @@ def test_the_dataset_grows_once_and_each_page_keeps_its_query_count(demo):
     # The facilitator's grid lists the measured cohort's 60 learners.
     grid = next(page for page in pages(data) if page.name == "grid CSV")
     assert counted(grid, data["facilitator"])[1] > 0
+    # A page's profile says where its time goes, down to the platform's own functions.
+    mon_parcours = next(page for page in pages(data) if page.name == "Mon parcours")
+    assert "dashboard" in page_profile(mon_parcours, data["learner"], requests=3)

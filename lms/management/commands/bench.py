@@ -12,10 +12,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
 from lms.bench.dataset import FULL, SMALL, bench_dataset_build
+from lms.bench.profile import page_profile
 from lms.bench.runner import (
     PageResult,
     counted,
@@ -42,17 +44,23 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=3)
         parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "var" / "bench"))
         parser.add_argument("--small-only", action="store_true", help="a quick check")
+        parser.add_argument(
+            "--profile", metavar="PAGE", help="profile one page (its name, or part of it)"
+        )
 
     def handle(self, *args, **options):
         with translation.override(settings.LANGUAGE_CODE):
             self._run(**options)
 
-    def _run(self, *, seconds, runs, output, small_only, **options):
+    def _run(self, *, seconds, runs, output, small_only, profile, **options):
         if settings.ROOT_URLCONF != "lms.bench.urls":
             raise CommandError(_("Run it with DJANGO_SETTINGS_MODULE=lms.settings.bench."))
         call_command("migrate", interactive=False, verbosity=0)
         if not User.objects.filter(email="autrice@dataide.test").exists():
             call_command("load_demo", verbosity=0)
+        if profile:
+            self._profile(profile, Path(output))
+            return
         self.stdout.write(_("Dataset: a tenth of the programme…"))
         data = bench_dataset_build(SMALL)
         small = {page.name: counted(page, self._user(data, page)) for page in pages(data)}
@@ -73,6 +81,20 @@ class Command(BaseCommand):
             % {"runs": runs, "seconds": seconds, "database": connection.vendor},
         }
         self.stdout.write(write_report(Path(output), results, floor, work, meta))
+
+    def _profile(self, name: str, output: Path):
+        data = bench_dataset_build(FULL)
+        found = [page for page in pages(data) if name.lower() in page.name.lower()]
+        if not found:
+            raise CommandError(
+                _("No page is named like “%(name)s”: %(names)s.")
+                % {"name": name, "names": ", ".join(page.name for page in pages(data))}
+            )
+        page = found[0]
+        text = page_profile(page, self._user(data, page))
+        output.mkdir(parents=True, exist_ok=True)
+        (output / f"profile-{slugify(page.name)}.txt").write_text(text)
+        self.stdout.write(text)
 
     def _user(self, data, page: Page):
         return None if page.who == "anonymous" else data[page.who]
