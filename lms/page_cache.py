@@ -29,6 +29,7 @@ reached whole by its address is kept (not a sub-route with arguments); access ru
 Wagtail's, applied after, as always. The same changes drop what is kept.
 """
 
+import functools
 import logging
 
 from django.apps import apps
@@ -189,7 +190,8 @@ def serve_page(request, path):
         return serve(request, path)
     if kept is not None:
         site, label, pk = kept
-        page = apps.get_model(label).objects.filter(pk=pk, live=True).first()
+        model = apps.get_model(label)
+        page = model.objects.filter(pk=pk, live=True).select_related(*_media_fields(model)).first()
         if page is not None:
             # Where Wagtail looks first for the request's site and route.
             request._wagtail_site = site
@@ -198,6 +200,18 @@ def serve_page(request, path):
     if kept is None:
         _keep_route(key, request)
     return response
+
+
+@functools.cache
+def _media_fields(model) -> tuple[str, ...]:
+    """The page type's links to documents and images (a webinar's replay, its captions,
+    its slides), read with the page rather than one query each."""
+    media = (get_document_model(), get_image_model())
+    return tuple(
+        field.name
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.related_model in media
+    )
 
 
 def _keep_route(key: str, request) -> None:
