@@ -32,6 +32,7 @@ are guests (a phone, a visitor) that the import lists as "not matched".
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -381,8 +382,10 @@ class _Written:
     meridiem: str  # "a", "p" or ""
 
 
+@functools.lru_cache(maxsize=4096)
 def _written(text: str) -> _Written | None:
-    """Split a written moment into its numbers; None when it is not one we know."""
+    """Split a written moment into its numbers; None when it is not one we know (read
+    once for a text: a report repeats the same moments, and each is read twice)."""
     text = " ".join(text.split())
     for pattern, year_first in ((_YEAR_FIRST, True), (_YEAR_LAST, False)):
         found = pattern.fullmatch(text)

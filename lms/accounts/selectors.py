@@ -142,7 +142,12 @@ def organisations_load(people) -> None:
     (thousands of learners of one attendance import)."""
     field = User._meta.get_field("organisation")
     missing = {p.organisation_id for p in people if p.organisation_id and not field.is_cached(p)}
-    loaded = Organisation.objects.in_bulk(missing) if missing else {}
+    # What the pathway and its questions read of an organisation, not its whole record.
+    loaded = (
+        Organisation.objects.only("pk", "name", "status", "region_id").in_bulk(missing)
+        if missing
+        else {}
+    )
     for person in people:
         if person.organisation_id in loaded and not field.is_cached(person):
             field.set_cached_value(person, loaded[person.organisation_id])
