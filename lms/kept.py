@@ -5,8 +5,12 @@ one when a page is published, unpublished, moved or deleted, or when a model an 
 registered changes. Nothing here imports Wagtail: page models use it too.
 """
 
+import contextlib
 import logging
+import threading
 import time
+from collections import OrderedDict
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,42 +19,114 @@ logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page_cache:version"
 
+#: What this request already read from the cache (``request_scope``): a page asks for
+#: the same kept values several times (the default locale for each page it shows).
+_read: ContextVar[dict | None] = ContextVar("kept_read", default=None)
+
+
+#: Values kept under a version are never changed, only abandoned for a new version: each
+#: process keeps the latest it read (at most ``LOCAL_ENTRIES``), and asks the cache for
+#: the version alone.
+LOCAL_ENTRIES = 500
+_local: OrderedDict = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def local_get(key: str):
+    """A value this process read under ``key`` (a key naming its version) and whose
+    lifetime has not run out, or None."""
+    with _local_lock:
+        found = _local.get(key)
+        if found is None:
+            return None
+        expires, value = found
+        if expires is not None and expires < time.monotonic():
+            del _local[key]
+            return None
+        _local.move_to_end(key)
+        return value
+
+
+def local_set(key: str, value, timeout=None) -> None:
+    expires = None if timeout is None else time.monotonic() + timeout
+    with _local_lock:
+        _local[key] = (expires, value)
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
+
+
+def versioned_get(key: str):
+    """The value kept under ``key`` (which names the version): this process's copy,
+    else the cache's (then copied here for the cache's own lifetime: at most
+    ``PAGE_CACHE_SECONDS``)."""
+    value = local_get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            local_set(key, value, settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def versioned_set(key: str, value, timeout) -> None:
+    cache.set(key, value, timeout)
+    local_set(key, value, timeout)
+
+
+@contextlib.contextmanager
+def request_scope():
+    """Read each kept value (and the version) once within the block: a request."""
+    token = _read.set({})
+    try:
+        yield
+    finally:
+        _read.reset(token)
+
 
 def new_pages_version() -> None:
-    """Drop everything kept: every key changes."""
+    """Drop everything kept: every key changes (this request's reads too)."""
+    read = _read.get()
+    if read is not None:
+        read.clear()
     try:
         cache.set(VERSION_KEY, time.time_ns(), None)
     except Exception:  # the cache is down: what it kept is unreachable too
         logger.warning("kept pages: could not draw a new version", exc_info=True)
 
 
-def pages_version(request) -> int:
-    """The keys' current version, read once a request (each time without one)."""
-    if request is None or not hasattr(request, "_page_cache_version"):
+def pages_version(request=None) -> int:
+    """The keys' current version, read once a request (``request_scope``)."""
+    read = _read.get()
+    if read is not None and VERSION_KEY in read:
+        return read[VERSION_KEY]
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), None)
         version = cache.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, time.time_ns(), None)
-            version = cache.get(VERSION_KEY)
-        if request is None:
-            return version
-        request._page_cache_version = version
-    return request._page_cache_version
+    if read is not None:
+        read[VERSION_KEY] = version
+    return version
 
 
 def kept_until_pages_change(request, key: str, compute):
     """``compute()``, kept until a page, a site, an image or a document changes (or an
     app's model registered with ``page_cache_invalidate_on``): what every reader of a
     page shares, such as a course's outline or a page's translations."""
+    read = _read.get()
     try:
         full_key = f"page_data:{pages_version(request)}:{key}"
-        value = cache.get(full_key)
+        if read is not None and full_key in read:
+            return read[full_key]
+        value = versioned_get(full_key)
     except Exception:
         logger.warning("page cache: unreachable", exc_info=True)
         return compute()
     if value is None:
         value = compute()
         try:
-            cache.set(full_key, value, settings.PAGE_CACHE_SECONDS)
+            versioned_set(full_key, value, settings.PAGE_CACHE_SECONDS)
         except Exception:
             logger.warning("page cache: could not keep a value", exc_info=True)
+    if read is not None:
+        read[full_key] = value
     return value

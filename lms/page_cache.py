@@ -34,7 +34,6 @@ import logging
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -47,7 +46,13 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve
 
-from lms.kept import new_pages_version, pages_version
+from lms.kept import (
+    new_pages_version,
+    pages_version,
+    request_scope,
+    versioned_get,
+    versioned_set,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -136,17 +141,22 @@ def _storable(request, response) -> bool:
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve the kept copy of a public page to a visitor without a session."""
+    """Serve the kept copy of a public page to a visitor without a session; for every
+    request, read each kept value once (``lms.kept.request_scope``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        with request_scope():
+            return self._respond(request)
+
+    def _respond(self, request):
         if not _candidate(request):
             return self.get_response(request)
         try:
             key = f"page_cache:{pages_version(request)}:{request.get_host()}:{request.path}"
-            entry = cache.get(key)
+            entry = versioned_get(key)
         except Exception:
             logger.warning("page cache: unreachable", exc_info=True)
             return self.get_response(request)
@@ -175,7 +185,7 @@ class AnonymousPageCacheMiddleware:
             "video_frames": getattr(request, "_csp_video_frames", False),
         }
         try:
-            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            versioned_set(key, entry, settings.PAGE_CACHE_SECONDS)
         except Exception:
             logger.warning("page cache: could not keep a page", exc_info=True)
 
@@ -184,7 +194,7 @@ def serve_page(request, path):
     """Wagtail's ``serve``, with the address's site and page read from the cache."""
     try:
         key = f"page_route:{pages_version(request)}:{request.get_host()}:{request.path}"
-        kept = cache.get(key)
+        kept = versioned_get(key)
     except Exception:
         logger.warning("page cache: unreachable", exc_info=True)
         return serve(request, path)
@@ -220,6 +230,8 @@ def _keep_route(key: str, request) -> None:
         return
     site = getattr(request, "_wagtail_site", None)
     try:
-        cache.set(key, (site, route.page._meta.label, route.page.pk), settings.PAGE_CACHE_SECONDS)
+        versioned_set(
+            key, (site, route.page._meta.label, route.page.pk), settings.PAGE_CACHE_SECONDS
+        )
     except Exception:
         logger.warning("page cache: could not keep a route", exc_info=True)

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from lms import page_cache
+from lms import kept
 from lms.accounts.roles import role_group
 from tests.factories import UserFactory, course_page, level_page, webinar_page
 from webinars.services import session_register
@@ -122,7 +122,7 @@ class Unreachable:
 
 def test_pages_are_rendered_when_the_kept_pages_are_unreachable(client, monkeypatch):
     level = level_page()
-    monkeypatch.setattr(page_cache, "cache", Unreachable())
+    monkeypatch.setattr(kept, "cache", Unreachable())
     response = client.get(level.url)
     assert response.status_code == 200
     assert "Niveau 2" in response.content.decode()
@@ -203,7 +203,7 @@ def test_an_address_that_is_no_page_does_not_ask_the_cache(client, monkeypatch):
             asked.append(name)
             return getattr(cache, name)
 
-    monkeypatch.setattr(page_cache, "cache", Counting())
+    monkeypatch.setattr(kept, "cache", Counting())
     assert client.get("/comptes/login/").status_code == 200
     assert client.get("/en/comptes/login/").status_code == 200
     assert asked == []
