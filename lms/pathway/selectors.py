@@ -3,11 +3,13 @@
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Page
 
 from content.i18n import localized_pages
 from courses.models import Level, LevelPage
 from courses.selectors import level_next_step
+from lms.kept import kept_until_pages_change
 from lms.pathway.models import (
     BursaryEligibility,
     Certificate,
@@ -75,12 +77,17 @@ def learner_pathway(*, learner) -> list[LevelStanding]:
 def with_next_steps(standings: list[LevelStanding], *, learner) -> list[LevelStanding]:
     """Give each level not completed yet its next thing to do, in the reader's language:
     the level-1 webinar, the course's next module, the lab."""
-    levels = {
-        level.number: level
-        for level in localized_pages(
-            LevelPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
-        )
-    }
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    levels = kept_until_pages_change(
+        None,
+        f"pathway_levels:{language}",
+        lambda: {
+            level.number: level
+            for level in localized_pages(
+                LevelPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
+            )
+        },
+    )
     steps = level_steps(learner=learner)
     for standing in standings:
         level = levels.get(standing.level)

@@ -23,6 +23,7 @@ from cohorts.models import CohortSeat
 from content.i18n import localized_pages
 from lms.accounts.models import Organisation, Region
 from lms.accounts.roles import learner_accounts
+from lms.kept import kept_until_pages_change
 from lms.privacy.aggregate import SMALL_GROUP
 from lms.transition.assessment.models import ResultSharing, Round, SelfAssessmentPage, Take
 from lms.transition.assessment.questionnaire import dimensions, question_keys
@@ -37,13 +38,19 @@ MIN_GROUP = SMALL_GROUP
 
 
 def questionnaire_page() -> SelfAssessmentPage | None:
-    """Return the published questionnaire (its French page), or None."""
-    return (
-        SelfAssessmentPage.objects.live()
-        .filter(locale__language_code=settings.LANGUAGE_CODE)
-        .order_by("path")
-        .first()
-    )
+    """Return the published questionnaire (its French page), or None (kept until pages
+    change: "Mon parcours" asks for it on every visit; False is kept for none)."""
+
+    def find():
+        page = (
+            SelfAssessmentPage.objects.live()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .order_by("path")
+            .first()
+        )
+        return page or False
+
+    return kept_until_pages_change(None, "questionnaire_page", find) or None
 
 
 def learner_organisation(user) -> Organisation | None:
