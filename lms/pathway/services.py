@@ -77,10 +77,13 @@ def pathway_evaluate_many(*, learners, source: str) -> list[LevelCompletion]:
     if not learners:
         return []
     organisations_load(learners)
+    # The completions' ids only (thousands for one import); the few whose evidence no
+    # longer holds are read whole below.
     done = {
-        (c.learner_id, c.level): c
-        # Not their evidence: thousands of copies of records, read for nothing.
-        for c in LevelCompletion.objects.filter(learner__in=learners).defer("evidence")
+        (learner_id, level): pk
+        for pk, learner_id, level in LevelCompletion.objects.filter(
+            learner__in=learners
+        ).values_list("pk", "learner_id", "level")
     }
     evidence = {}
     for level, rule in RULES.items():
@@ -97,9 +100,12 @@ def pathway_evaluate_many(*, learners, source: str) -> list[LevelCompletion]:
             elif evidence[level].get(learner.pk) is None and source.startswith(
                 RECHECKED_ON.get(level, ())
             ):
-                completion.learner = learner
-                changed.append(completion)
-    evidence_reviews_open(completions=changed, source=source)
+                changed.append((completion, learner))
+    if changed:
+        whole = LevelCompletion.objects.in_bulk([pk for pk, _learner in changed])
+        for pk, learner in changed:
+            whole[pk].learner = learner
+        evidence_reviews_open(completions=[whole[pk] for pk, _learner in changed], source=source)
     return level_completions_record(found=found, source=source)
 
 
