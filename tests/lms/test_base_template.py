@@ -75,3 +75,11 @@ def test_password_rules_are_linked_to_the_password_field(client):
     assert 'aria-describedby="id_password1_helptext"' in html
     assert re.search(r'<div class="helptext" id="id_password1_helptext"><ul>', html)
     assert "<p>" not in html[html.index('id="id_password1_helptext"') - 300 :][:300]
+
+
+@pytest.mark.django_db
+def test_the_icon_is_our_own_so_no_browser_asks_for_a_missing_one(client):
+    html = client.get("/").content.decode()
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', html)
+    assert icon and icon.group(1).startswith("/static/")
+    assert finders.find("favicon.svg")
