@@ -1,23 +1,14 @@
 """A page's profile, in-process: where its time goes, function by function (pyinstrument,
 a sampling profiler: the ``bench`` extra). ``manage.py bench --profile NAME``."""
 
-from django.test import Client
 from pyinstrument import Profiler
 
-from lms.bench.scenarios import Page
+from lms.bench.scenarios import Page, page_requester
 
 
 def page_profile(page: Page, user, *, requests: int = 50) -> str:
     """The text profile of ``requests`` requests of ``page`` as ``user``, after one."""
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-
-    def request():
-        if page.method == "POST":
-            return client.post(page.path, page.body)
-        return client.get(page.path)
-
+    request = page_requester(page, user)
     request()
     profiler = Profiler(interval=0.0005)
     profiler.start()

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from courses.services import module_complete
 from lms.bench.dataset import IMPORT_SESSION_URL
-from lms.bench.scenarios import Page, exports
+from lms.bench.scenarios import Page, exports, page_requester
 from webinars.models import Attendance, AttendanceImport, ReminderSent, WebinarSession
 from webinars.services import attendance_import_run, attendance_import_start, reminders_enqueue
 
@@ -111,15 +111,7 @@ def counted(page: Page, user) -> tuple[int, int]:
     """The page's query count and size, requested in-process as ``user``: the second of
     two requests, as the steady state that wrk measures (a first report of watched
     seconds creates the record the next ones update)."""
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-
-    def request():
-        if page.method == "POST":
-            return client.post(page.path, page.body)
-        return client.get(page.path)
-
+    request = page_requester(page, user)
     request()
     with CaptureQueriesContext(connection) as queries:
         response = request()

@@ -3,6 +3,7 @@ and the work that is not a page (a completion, an import, the reminders, the exp
 
 from dataclasses import dataclass, field
 
+from django.test import Client
 from django.urls import reverse
 
 
@@ -67,3 +68,17 @@ def exports(data: dict) -> list[tuple[str, str, str]]:
         ("eligibility export (CSV), every organisation", "staff",
          "/admin/pathway/eligibilities/?export=csv"),
     ]  # fmt: skip
+
+
+def page_requester(page: Page, user):
+    """A function that asks for ``page`` as ``user`` (logged in once), in-process."""
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+
+    def request():
+        if page.method == "POST":
+            return client.post(page.path, page.body)
+        return client.get(page.path)
+
+    return request
