@@ -35,7 +35,7 @@ class FrenchFallbackMixin:
 def default_locale_id() -> int:
     """The French locale's id, which every page's locale is compared with (kept until
     pages or locales change, rather than read for each page)."""
-    return kept_until_pages_change(None, "default_locale_id", lambda: Locale.get_default().pk)
+    return kept_until_pages_change("default_locale_id", lambda: Locale.get_default().pk)
 
 
 def source_page(page: Page) -> Page:

@@ -38,7 +38,6 @@ class PageWithViews:
         # A queryset as Wagtail's (its admin orders it); with no restriction, as for
         # almost every page, it runs no query at all.
         ids = kept_until_pages_change(
-            None,
             f"view_restrictions:{self.pk}",
             lambda: list(
                 super(PageWithViews, self).get_view_restrictions().values_list("pk", flat=True)

@@ -44,7 +44,6 @@ def level_steps(*, level: LevelPage) -> list[Page]:
     source = source_page(level)
     language = translation.get_language() or settings.LANGUAGE_CODE
     return kept_until_pages_change(
-        None,
         f"level_steps:{source.pk}:{language}",
         lambda: localized_pages(source.get_children().live().specific()),
     )
@@ -118,7 +117,7 @@ def course_outline(*, course: CoursePage, user) -> CourseOutline:
     source = source_page(course)
     language = translation.get_language() or settings.LANGUAGE_CODE
     modules, shown = kept_until_pages_change(
-        None, f"course_outline:{source.pk}:{language}", lambda: _outline_modules(source)
+        f"course_outline:{source.pk}:{language}", lambda: _outline_modules(source)
     )
     ids = [m.pk for m in modules]
     done: set[int] = set()

@@ -94,7 +94,7 @@ def new_pages_version() -> None:
         logger.warning("kept pages: could not draw a new version", exc_info=True)
 
 
-def pages_version(request=None) -> int:
+def pages_version() -> int:
     """The keys' current version, read once a request (``request_scope``)."""
     read = _read.get()
     if read is not None and VERSION_KEY in read:
@@ -108,13 +108,13 @@ def pages_version(request=None) -> int:
     return version
 
 
-def kept_until_pages_change(request, key: str, compute):
+def kept_until_pages_change(key: str, compute):
     """``compute()``, kept until a page, a site, an image or a document changes (or an
     app's model registered with ``page_cache_invalidate_on``): what every reader of a
     page shares, such as a course's outline or a page's translations."""
     read = _read.get()
     try:
-        full_key = f"page_data:{pages_version(request)}:{key}"
+        full_key = f"page_data:{pages_version()}:{key}"
         if read is not None and full_key in read:
             return read[full_key]
         value = versioned_get(full_key)

@@ -83,10 +83,6 @@ def _on_change(sender, **kwargs) -> None:
     page_cache_invalidate()
 
 
-def _on_page_change(sender, instance=None, **kwargs) -> None:
-    page_cache_invalidate()
-
-
 def _on_delete(sender, instance=None, **kwargs) -> None:
     if isinstance(instance, Page):
         page_cache_invalidate()
@@ -95,7 +91,7 @@ def _on_delete(sender, instance=None, **kwargs) -> None:
 def page_cache_connect() -> None:
     """Listen to Wagtail's changes of pages, sites, images and documents (``ready()``)."""
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(_on_page_change, weak=False)
+        signal.connect(_on_change, weak=False)
     post_delete.connect(_on_delete, weak=False)
     page_cache_invalidate_on(
         Site, Locale, PageViewRestriction, get_image_model(), get_document_model()
@@ -155,7 +151,7 @@ class AnonymousPageCacheMiddleware:
         if not _candidate(request):
             return self.get_response(request)
         try:
-            key = f"page_cache:{pages_version(request)}:{request.get_host()}:{request.path}"
+            key = f"page_cache:{pages_version()}:{request.get_host()}:{request.path}"
             entry = versioned_get(key)
         except Exception:
             logger.warning("page cache: unreachable", exc_info=True)
@@ -193,7 +189,7 @@ class AnonymousPageCacheMiddleware:
 def serve_page(request, path):
     """Wagtail's ``serve``, with the address's site and page read from the cache."""
     try:
-        key = f"page_route:{pages_version(request)}:{request.get_host()}:{request.path}"
+        key = f"page_route:{pages_version()}:{request.get_host()}:{request.path}"
         kept = versioned_get(key)
     except Exception:
         logger.warning("page cache: unreachable", exc_info=True)

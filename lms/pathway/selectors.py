@@ -79,7 +79,6 @@ def with_next_steps(standings: list[LevelStanding], *, learner) -> list[LevelSta
     the level-1 webinar, the course's next module, the lab."""
     language = translation.get_language() or settings.LANGUAGE_CODE
     levels = kept_until_pages_change(
-        None,
         f"pathway_levels:{language}",
         lambda: {
             level.number: level

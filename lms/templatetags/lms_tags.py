@@ -39,7 +39,6 @@ def language_switcher(context):
     if isinstance(page, Page) and page.pk:
         host = request.get_host() if request else ""
         urls = kept_until_pages_change(
-            request,
             f"translations:{host}:{page.pk}",
             lambda: {
                 code: version.get_url(request) for code, version in _live_translations(page).items()
@@ -65,7 +64,7 @@ def parent_link(context, page):
         parent = page.get_parent().localized
         return {"url": parent.get_url(request), "title": parent.title}
 
-    return kept_until_pages_change(request, f"parent_link:{host}:{page.pk}:{language}", find)
+    return kept_until_pages_change(f"parent_link:{host}:{page.pk}:{language}", find)
 
 
 # The header's links follow the person's roles, read once a request (from the cache, or

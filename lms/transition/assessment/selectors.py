@@ -50,7 +50,7 @@ def questionnaire_page() -> SelfAssessmentPage | None:
         )
         return page or False
 
-    return kept_until_pages_change(None, "questionnaire_page", find) or None
+    return kept_until_pages_change("questionnaire_page", find) or None
 
 
 def learner_organisation(user) -> Organisation | None:
