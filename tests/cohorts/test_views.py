@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cohorts.models import Cohort, FacilitatorAccess
 from cohorts.services import seat_admit
+from lms.accounts.models import Organisation
 from tests.cohorts.conftest import answer, complete, learner_of
 from tests.factories import OrganisationFactory, UserFactory, module_page
 
@@ -321,3 +322,14 @@ def test_the_grid_query_count_does_not_grow_with_the_cohort(
             b"".join(client.get(small_export).streaming_content)
         with django_assert_max_num_queries(len(few.captured_queries)):
             b"".join(client.get(large_export).streaming_content)
+
+
+@pytest.mark.django_db
+def test_the_grid_shows_names_as_typed_escaped_once(client, facilitator, running, kitchen, staff):
+    Organisation.objects.filter(pk=kitchen.pk).update(name="Café & fils <Laval>")
+    learner_of(kitchen, "Zoé", "D'Amour & Liu 刘")
+    client.force_login(facilitator)
+    html = client.get(reverse("cohorts_grid", args=[running.pk])).content.decode()
+    assert "Café &amp; fils &lt;Laval&gt;" in html
+    assert "D&#x27;Amour &amp; Liu 刘" in html
+    assert "&amp;amp;" not in html

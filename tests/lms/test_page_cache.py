@@ -14,7 +14,7 @@ from wagtail.models import PageViewRestriction
 
 from lms import kept
 from lms.accounts.roles import role_group
-from tests.factories import UserFactory, course_page, level_page, webinar_page
+from tests.factories import UserFactory, course_page, level_page, module_page, webinar_page
 from webinars.services import session_register
 
 pytestmark = pytest.mark.django_db
@@ -210,3 +210,12 @@ def test_an_address_that_is_no_page_does_not_ask_the_cache(client, monkeypatch):
     level = level_page()
     client.get(level.url)
     assert asked  # a page does
+
+
+def test_titles_written_at_once_are_escaped_once(client, learner):
+    course = course_page()
+    module_page(course, week=1, title="Données & « vie privée » <base>")
+    client.force_login(learner)
+    html = client.get(course.url).content.decode()
+    assert "Données &amp; « vie privée » &lt;base&gt;" in html
+    assert "&amp;amp;" not in html and "<base>" not in html
