@@ -29,6 +29,7 @@ class CohortsConfig(AppConfig):
         # Imported here, not at the top: these modules import models, which Django loads
         # only after it has imported every app's config (this module).
         from cohorts import effects  # the outbox handlers: cohorts.models
+        from cohorts.models import FacilitatorAccess
         from cohorts.selectors.learner import (  # seats and calendars: cohorts.models
             cohort_calendar,
             leader_admitted_to_lab,
@@ -42,6 +43,7 @@ class CohortsConfig(AppConfig):
         from courses.schedule import register_calendar_provider, register_cohort_overview_provider
         from lms import outbox
         from lms.pathway import hooks  # the registries below import the apps' models too
+        from lms.person_cache import person_cache_ignore
         from webinars.scope import register_attendance_scope, register_sheet_viewed
 
         # The cohort calendar drives which modules are open to its learners.
@@ -60,3 +62,6 @@ class CohortsConfig(AppConfig):
         # Each recipient's e-mail is an outbox message.
         for kind, handler in effects.HANDLERS.items():
             outbox.register(kind, handler)
+        # The access log is written on every view of learners' data and read by staff in
+        # the admin, on no kept page: its rows must not drop every person's kept pages.
+        person_cache_ignore(FacilitatorAccess)

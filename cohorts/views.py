@@ -19,6 +19,7 @@ from cohorts.selectors.grid import GridSort, GridStatusFilter, cohort_grid
 from cohorts.selectors.people import cohort_members, cohort_organisations, find_organisation
 from cohorts.selectors.plans import KEYS, transition_states
 from cohorts.services import facilitator_access_log
+from lms.person_cache import kept_for_person
 
 STATUS_CHOICES = [
     (GridStatusFilter.ALL, _("Everyone")),
@@ -78,12 +79,29 @@ def cohort_grid_view(request, cohort_id: int):
     """A cohort's progress grid, filtered and sorted by GET parameters, and its chart."""
     _follower(request)
     cohort = cohort_for(user=request.user, cohort_id=cohort_id)
-    grid = cohort_grid(cohort=cohort)
-    options = _grid_options(request, grid)
-    shown = grid.filtered(**options)
+    if request.GET.get("organisation"):
+        grid = cohort_grid(cohort=cohort)
+        options = _grid_options(request, grid)  # another organisation's id is a 404
+        _grid_logged(request, cohort, options)
+        return _grid_page(request, cohort, grid, options)
+    options = _grid_options(request, grid=None)
+    _grid_logged(request, cohort, options)
+    # Asked and logged above on every visit; the grid itself is kept for its reader
+    # until a learner acts ("learning") or a cohort, a seat, a page changes.
+    return kept_for_person(
+        request, lambda: _grid_page(request, cohort, cohort_grid(cohort=cohort), options),
+        seconds=300, tags=("learning",),
+    )  # fmt: skip
+
+
+def _grid_logged(request, cohort, options) -> None:
     facilitator_access_log(
         user=request.user, cohort=cohort, view="grid", organisation=options["organisation"]
     )
+
+
+def _grid_page(request, cohort, grid, options):
+    shown = grid.filtered(**options)
     weeks = grid.completion_by_week()
     return render(
         request,

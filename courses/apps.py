@@ -13,3 +13,19 @@ class CoursesConfig(AppConfig):
         "author": (VIEW_MODULE_FEEDBACK, VIEW_TRANSLATION_REPORT),
         "staff": (VIEW_MODULE_FEEDBACK, VIEW_TRANSLATION_REPORT),
     }
+
+    def ready(self):
+        # Imported here: models load only after every app's configuration.
+        from courses.models import ActivityResponse, ModuleCompletion, ModuleFeedback, RequestKey
+        from lms.person_cache import person_cache_ignore, person_cache_scope
+
+        # A learner's completions, answers and feedback show on their own pages, and in
+        # the facilitators' grid ("learning").
+        for model in (ModuleCompletion, ActivityResponse, ModuleFeedback):
+            person_cache_scope(model, _learner, tags=("learning",))
+        # Idempotency keys show on no page.
+        person_cache_ignore(RequestKey)
+
+
+def _learner(row, update_fields):
+    return [row.learner_id]

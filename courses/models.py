@@ -54,6 +54,9 @@ class Level(models.IntegerChoices):
 
 class PathwayHomePage(FrenchFallbackMixin, PageWithViews, Page):
     context_view = "courses.views.home_context"
+    #: A logged-in person's copy is kept (lms.person_cache) at most this long: what the
+    #: page shows changes with the day (a cohort's week), not the minute.
+    person_cache_seconds = 300
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -70,6 +73,9 @@ class PathwayHomePage(FrenchFallbackMixin, PageWithViews, Page):
 
 class LevelPage(FrenchFallbackMixin, PageWithViews, Page):
     context_view = "courses.views.level_context"
+    #: A logged-in person's copy is kept (lms.person_cache) at most this long: what the
+    #: page shows changes with the day (a cohort's week), not the minute.
+    person_cache_seconds = 300
 
     number = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -98,6 +104,9 @@ class LevelPage(FrenchFallbackMixin, PageWithViews, Page):
 
 class CoursePage(FrenchFallbackMixin, PageWithViews, Page):
     context_view = "courses.views.course_context"
+    #: A logged-in person's copy is kept (lms.person_cache) at most this long: what the
+    #: page shows changes with the day (a cohort's week), not the minute.
+    person_cache_seconds = 300
 
     class Format(models.TextChoices):
         COURSE = "course", _("Course")
@@ -152,6 +161,9 @@ class CoursePage(FrenchFallbackMixin, PageWithViews, Page):
 class ModulePage(PageWithViews, Page):
     context_view = "courses.views.module_context"
     serve_view = "courses.views.serve_module"
+    #: A logged-in person's copy is kept (lms.person_cache) at most this long: what the
+    #: page shows changes with the day (when the module opens), not the minute.
+    person_cache_seconds = 300
 
     class Kind(models.TextChoices):
         LEARNING = "learning", _("Learning module")

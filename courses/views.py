@@ -6,8 +6,6 @@ service call; after it the learner is redirected (post/redirect/get), so reloadi
 posts twice.
 """
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -33,6 +31,7 @@ from courses.services import (
     module_complete,
     module_feedback_give,
 )
+from lms.person_cache import fresh_key
 
 
 def home_context(request, page) -> dict:
@@ -96,7 +95,7 @@ def module_context(request, page) -> dict:
         "blocks": [(block, responses.get(str(block.id))) for block in page.body],
         "next_module": following.module if following else None,
         "feedback_form": FeedbackForm(),
-        "idempotency_key": uuid.uuid4().hex,
+        "idempotency_key": fresh_key(request),
     }
 
 

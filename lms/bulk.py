@@ -10,6 +10,8 @@ SQLite (3.33 and later) a ``VALUES`` list.
 
 from django.db import connections, router
 
+from lms.person_cache import person_cache_changed
+
 
 def rows_update(*, objs: list, fields: list[str]) -> int:
     """Write ``fields`` of the saved ``objs`` (of one model), each row its own values, in
@@ -18,6 +20,8 @@ def rows_update(*, objs: list, fields: list[str]) -> int:
     if not objs:
         return 0
     model = type(objs[0])
+    # Written in SQL of our own: no signal, no queryset to say it.
+    person_cache_changed(model)
     connection = connections[router.db_for_write(model)]
     meta = model._meta
     columns = [meta.pk, *(meta.get_field(name) for name in fields)]

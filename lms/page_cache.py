@@ -53,11 +53,14 @@ from lms.kept import (
     versioned_get,
     versioned_set,
 )
+from lms.person_cache import (
+    entry_from_response,
+    kept_for_person,
+    page_kept_for_person,
+    response_from_entry,
+)
 
 logger = logging.getLogger(__name__)
-
-#: Stands for the response's nonce in a kept body.
-NONCE_PLACEHOLDER = "csp-nonce-0e6a1f2c"
 
 
 def page_cache_allow(request) -> None:
@@ -164,22 +167,10 @@ class AnonymousPageCacheMiddleware:
         return response
 
     def _kept(self, request, entry: dict) -> HttpResponse:
-        content = entry["content"].replace(NONCE_PLACEHOLDER, str(request.csp_nonce))
-        response = HttpResponse(content.encode(), status=200)
-        for header, value in entry["headers"]:
-            response[header] = value
-        response["Content-Length"] = str(len(response.content))
-        if entry["video_frames"]:
-            request._csp_video_frames = True
-        return response
+        return response_from_entry(request, entry)
 
     def _keep(self, key: str, request, response) -> None:
-        content = response.content.decode(response.charset)
-        entry = {
-            "content": content.replace(str(request.csp_nonce), NONCE_PLACEHOLDER),
-            "headers": [(h, v) for h, v in response.items() if h != "Content-Length"],
-            "video_frames": getattr(request, "_csp_video_frames", False),
-        }
+        entry = entry_from_response(request, response)
         try:
             versioned_set(key, entry, settings.PAGE_CACHE_SECONDS)
         except Exception:
@@ -194,18 +185,39 @@ def serve_page(request, path):
     except Exception:
         logger.warning("page cache: unreachable", exc_info=True)
         return serve(request, path)
-    if kept is not None:
-        site, label, pk = kept
-        model = apps.get_model(label)
-        page = model.objects.filter(pk=pk, live=True).select_related(*_media_fields(model)).first()
-        if page is not None:
-            # Where Wagtail looks first for the request's site and route.
-            request._wagtail_site = site
-            request._wagtail_route_for_request = RouteResult(page)
-    response = serve(request, path)
     if kept is None:
+        response = serve(request, path)
         _keep_route(key, request)
-    return response
+        return response
+    for_person = request.user.is_authenticated and page_kept_for_person(kept[1])
+    if for_person:
+        seconds, tags = for_person
+        return kept_for_person(
+            request,
+            lambda: _serve_route(request, path, kept),
+            seconds=seconds,
+            tags=tags,
+            keep_if=lambda: _unrestricted(request),
+        )
+    return _serve_route(request, path, kept)
+
+
+def _serve_route(request, path, kept):
+    site, label, pk = kept
+    model = apps.get_model(label)
+    page = model.objects.filter(pk=pk, live=True).select_related(*_media_fields(model)).first()
+    if page is not None:
+        # Where Wagtail looks first for the request's site and route.
+        request._wagtail_site = site
+        request._wagtail_route_for_request = RouteResult(page)
+    return serve(request, path)
+
+
+def _unrestricted(request) -> bool:
+    """Whether the page served has no view restriction (a password passed on one
+    device must not open it on another): only such pages are kept for a person."""
+    route = getattr(request, "_wagtail_route_for_request", None)
+    return route is not None and not route.page.get_view_restrictions().exists()
 
 
 @functools.cache

@@ -17,11 +17,31 @@ class WebinarsConfig(AppConfig):
         # app's configuration; ready() is where it says they may be imported.
         from lms import outbox
         from lms.page_cache import page_cache_invalidate_on
+        from lms.person_cache import person_cache_ignore, person_cache_scope
         from webinars import effects
-        from webinars.models import Registration, WebinarSession
+        from webinars.models import (
+            Attendance,
+            ImportedPresence,
+            Registration,
+            ReminderSent,
+            ReplayProgress,
+            WebinarSession,
+        )
 
         # Confirmations and large attendance imports are outbox messages.
         for kind, handler in effects.HANDLERS.items():
             outbox.register(kind, handler)
         # The webinar's public page lists its sessions and says which are full.
         page_cache_invalidate_on(WebinarSession, Registration)
+        # A learner's registration, attendance and replay show on their own pages (and
+        # in the facilitators' grid: "learning"); a registration changes the seats left
+        # everyone sees on the webinar's page.
+        person_cache_scope(Registration, _learner, tags=("webinar-seats", "learning"))
+        person_cache_scope(Attendance, _learner, tags=("learning",))
+        person_cache_scope(ReplayProgress, _learner, tags=("learning",))
+        # Reminders sent and an import's lines before review show on nobody's page.
+        person_cache_ignore(ReminderSent, ImportedPresence)
+
+
+def _learner(row, update_fields):
+    return [row.learner_id]

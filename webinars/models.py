@@ -94,6 +94,11 @@ def chapter_seconds(text: str) -> int | None:
 class WebinarPage(FrenchFallbackMixin, PageWithViews, Page):
     context_view = "webinars.views.webinar_context"
     serve_view = "webinars.views.serve_webinar"
+    #: A logged-in person's copy is kept (lms.person_cache) a minute at most (a session's
+    #: link shows fifteen minutes before it starts), and dropped when anyone's
+    #: registration changes the seats left.
+    person_cache_seconds = 60
+    person_cache_tags = ("webinar-seats",)
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
     description = RichTextField(_("description"), features=INTRO_FEATURES)
     presenters = StreamField(

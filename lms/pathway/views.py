@@ -13,9 +13,11 @@ from lms.pathway.certificates import (
 from lms.pathway.forms import ReviewRequestForm
 from lms.pathway.selectors import certificate_by_token, learner_pathway, with_next_steps
 from lms.pathway.services import review_request_create
+from lms.person_cache import person_page
 
 
 @login_required
+@person_page(seconds=60)  # the calls it lists open and close at a time of day
 def dashboard(request):
     """A learner's pathway: levels completed, certificates, the organisation's eligibility,
     how each decision was made, and a way to ask a person to review it."""

@@ -34,7 +34,8 @@ class PrivacyConfig(AppConfig):
         # Imported here: these modules import models, which Django loads only after every
         # app's configuration; ready() is where it says they may be imported.
         from lms import outbox
-        from lms.privacy.models import PrivacySettings
+        from lms.person_cache import person_cache_scope
+        from lms.privacy.models import Consent, DataExport, PrivacySettings
         from lms.privacy.rights import effects
         from lms.privacy.selectors import policy_version_forget
 
@@ -43,3 +44,10 @@ class PrivacyConfig(AppConfig):
             outbox.register(kind, handler)
         # Every page reads the policy's version from the cache, until a new one is saved.
         post_save.connect(policy_version_forget, sender=PrivacySettings, weak=False)
+        # A person's consents and downloads show on their own pages only.
+        for model in (Consent, DataExport):
+            person_cache_scope(model, _person)
+
+
+def _person(row, update_fields):
+    return [row.person_id]

@@ -126,6 +126,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 #: How long a public page is served whole to visitors without a session
 #: (``lms.page_cache``); 0 turns it off. Publishing drops the kept copies at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# A logged-in person's pages kept for them until what they show changes (lms.person_cache).
+PERSON_PAGE_CACHE = os.environ.get("PERSON_PAGE_CACHE", "1") == "1"
 
 # --- People ----------------------------------------------------------------------------
 

@@ -333,3 +333,36 @@ def test_the_grid_shows_names_as_typed_escaped_once(client, facilitator, running
     assert "Café &amp; fils &lt;Laval&gt;" in html
     assert "D&#x27;Amour &amp; Liu 刘" in html
     assert "&amp;amp;" not in html
+
+
+# --- The grid kept for its reader (lms.person_cache) -----------------------------------
+
+
+def test_the_kept_grid_follows_a_learner_at_once_and_every_view_is_still_logged(
+    client, facilitator, people, running, modules
+):
+    client.force_login(facilitator)
+    url = reverse("cohorts_grid", args=[running.pk])
+    client.get(url)
+    client.get(url)  # the first visit also wrote the site's privacy settings, once
+    with CaptureQueriesContext(connection) as kept:
+        html = client.get(url).content.decode()
+    writes = [q["sql"] for q in kept.captured_queries if not q["sql"].startswith("SELECT")]
+    # Who may see it is asked, and the view logged, each time; the grid is not read.
+    assert not [q for q in kept.captured_queries if "modulecompletion" in q["sql"]]
+    assert any("cohorts_facilitatoraccess" in q for q in writes)
+    assert html.count("✓ Terminé") == 2
+
+    complete(people["chloe"], modules["w1a"])  # a learner's completion, as a module page
+    html = client.get(url).content.decode()
+    assert html.count("✓ Terminé") == 3
+    assert FacilitatorAccess.objects.filter(view="grid").count() == 4
+
+
+def test_the_kept_grid_is_never_another_readers(client, facilitator, people, running):
+    other = UserFactory(roles=["facilitator"])
+    client.force_login(facilitator)
+    url = reverse("cohorts_grid", args=[running.pk])
+    client.get(url)
+    client.force_login(other)  # same browser, a facilitator of another cohort
+    assert client.get(url).status_code == 404

@@ -14,6 +14,7 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
 from lms.pathway.models import BursaryEligibility, EligibilityChange, PathwaySettings
+from lms.pathway.staff.services import eligibility_change_status
 from tests.factories import OrganisationFactory, UserFactory
 from tests.pathway.staff_helpers import ELIGIBILITIES, grant, set_status
 
@@ -328,3 +329,27 @@ def test_the_csv_export_is_sent_as_it_is_read(logged_in):
     # Streamed: rows leave as they are read, the file is never whole in memory.
     assert response.streaming
     assert len(exported(response)) == 3
+
+
+@pytest.mark.django_db
+def test_the_kept_listing_follows_another_staff_members_change_at_once(logged_in):
+    eligibility = grant(name="Cuisines collectives du Plateau")
+    logged_in.get(ELIGIBILITIES)
+    with CaptureQueriesContext(connection) as kept:
+        assert "Admissible" in " ".join(rows(logged_in.get(ELIGIBILITIES).content.decode()))
+    # The user, their permissions (Wagtail's check that they may use the admin) and
+    # their admin profile; not one eligibility.
+    assert len(kept) <= 4
+    assert not [q for q in kept.captured_queries if "pathway_bursaryeligibility" in q["sql"]]
+
+    colleague = UserFactory(roles=["staff"])
+    eligibility_change_status(
+        eligibility=eligibility, status="applied", actor=colleague, reason="Demande reçue."
+    )
+    listed = " ".join(rows(logged_in.get(ELIGIBILITIES).content.decode()))
+    assert "Demande déposée" in listed and "Admissible" not in listed
+    grant(name="Friperie de l'Est")  # a learner's completion, in another organisation
+    assert len(rows(logged_in.get(ELIGIBILITIES).content.decode())) == 2
+    # Its filters are part of its address.
+    filtered = logged_in.get(ELIGIBILITIES, {"q": "Friperie"}).content.decode()
+    assert listed_names(filtered) == ["Friperie de l'Est"]

@@ -121,13 +121,14 @@ class Command(BaseCommand):
             results = []
             for page in pages(data):
                 timing = timed(base, page, cookies[page.who], runs=runs, seconds=seconds)
-                queries, size = full[page.name]
+                queries = full[page.name]
                 results.append(
                     PageResult(
                         name=page.name, who=page.who, path=page.path,
                         median_ms=timing.median_ms, p95_ms=timing.p95_ms,
                         ratio=round(timing.median_ms / floor.median_ms, 1), target=page.target,
-                        queries=queries, queries_small=small[page.name][0], bytes=size,
+                        queries=queries.rendered, queries_small=small[page.name].rendered,
+                        queries_kept=queries.kept, bytes=queries.size,
                         errors=timing.errors,
                     )
                 )  # fmt: skip

@@ -51,6 +51,7 @@ from lms.pathway.staff.selectors import (
 from lms.pathway.staff.services import (
     eligibility_change_status,
 )
+from lms.person_cache import kept_for_person
 from lms.spreadsheets import csv_safe, xlsx_bytes
 
 VIEW_ELIGIBILITY = "pathway.view_bursaryeligibility"
@@ -122,7 +123,10 @@ class EligibilityIndexView(IndexView):
             # Straight to the file: the listing's page (its table, its filters' form,
             # a count that reads every row into memory) is not built for an export.
             return self.as_spreadsheet(self.get_queryset(), request.GET.get("export"))
-        return super().get(request, *args, **kwargs)
+        # Kept for the staff member (lms.person_cache) until an eligibility, an
+        # organisation, a region or a page changes; filters and pages are its address.
+        listing = super().get
+        return kept_for_person(request, lambda: listing(request, *args, **kwargs), seconds=300)
 
     def stream_csv(self, queryset):
         # A byte order mark, so that a spreadsheet opens the accents as UTF-8.
