@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 
 from cohorts import exports
 from cohorts.charts import completion_chart
-from cohorts.selectors.access import can_follow_cohorts, cohort_for, visible_cohorts
+from cohorts.selectors.access import cohort_for, follower_role, visible_cohorts
 from cohorts.selectors.attendance import cohort_attendance
 from cohorts.selectors.calendar import calendar_position
 from cohorts.selectors.grid import GridSort, GridStatusFilter, cohort_grid
@@ -35,10 +35,13 @@ SORT_CHOICES = [
 ]
 
 
-def _follower(request):
-    """Only facilitators and programme staff follow cohorts: anyone else, 403."""
-    if not can_follow_cohorts(request.user):
+def _follower(request) -> bool:
+    """Only facilitators and programme staff follow cohorts: anyone else, 403. Whether
+    the person is staff (who follow every cohort)."""
+    role = follower_role(request.user)
+    if role is None:
         raise PermissionDenied
+    return role == "staff"
 
 
 def _grid_options(request, grid) -> dict:
@@ -59,9 +62,9 @@ def _grid_options(request, grid) -> dict:
 @login_required
 def cohort_list(request):
     """The cohorts the person follows: their own, or all of them for programme staff."""
-    _follower(request)
+    staff = _follower(request)
     cohorts = list(
-        visible_cohorts(user=request.user)
+        visible_cohorts(user=request.user, staff=staff)
         .prefetch_related("pauses")
         .annotate(seat_count=Count("seats", filter=Q(seats__removed_at__isnull=True)))
     )
@@ -77,8 +80,8 @@ def cohort_list(request):
 @login_required
 def cohort_grid_view(request, cohort_id: int):
     """A cohort's progress grid, filtered and sorted by GET parameters, and its chart."""
-    _follower(request)
-    cohort = cohort_for(user=request.user, cohort_id=cohort_id)
+    staff = _follower(request)
+    cohort = cohort_for(user=request.user, cohort_id=cohort_id, staff=staff)
     if request.GET.get("organisation"):
         grid = cohort_grid(cohort=cohort)
         options = _grid_options(request, grid)  # another organisation's id is a 404
@@ -124,8 +127,8 @@ def _grid_page(request, cohort, grid, options):
 def organisation_view(request, cohort_id: int, organisation_id: int):
     """One organisation of the cohort: its learners' progress and where its
     self-assessment and transition plan stand (their status only, never their content)."""
-    _follower(request)
-    cohort = cohort_for(user=request.user, cohort_id=cohort_id)
+    staff = _follower(request)
+    cohort = cohort_for(user=request.user, cohort_id=cohort_id, staff=staff)
     grid = cohort_grid(cohort=cohort)
     organisation = grid.organisation(organisation_id)
     shown = grid.filtered(organisation=organisation)
@@ -159,8 +162,8 @@ def organisation_view(request, cohort_id: int, organisation_id: int):
 @login_required
 def grid_export(request, cohort_id: int, extension: str = "csv"):
     """The grid as CSV or XLSX (the same filters as the page), one row per learner."""
-    _follower(request)
-    cohort = cohort_for(user=request.user, cohort_id=cohort_id)
+    staff = _follower(request)
+    cohort = cohort_for(user=request.user, cohort_id=cohort_id, staff=staff)
     grid = cohort_grid(cohort=cohort)
     options = _grid_options(request, grid)
     shown = grid.filtered(**options)
@@ -182,8 +185,8 @@ def grid_export(request, cohort_id: int, extension: str = "csv"):
 def attendance_export(request, cohort_id: int, extension: str = "csv"):
     """Attendance to the cohort's live sessions as CSV or XLSX: one row per person and
     session (``?organisation=`` keeps one organisation's people)."""
-    _follower(request)
-    cohort = cohort_for(user=request.user, cohort_id=cohort_id)
+    staff = _follower(request)
+    cohort = cohort_for(user=request.user, cohort_id=cohort_id, staff=staff)
     members = list(cohort_members(cohort=cohort))
     organisation = None
     if request.GET.get("organisation"):

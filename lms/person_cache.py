@@ -15,9 +15,10 @@ the versions of everything it shows, and served from there until one of them cha
   calendar, an eligibility, a call, a plan, a person's groups…). Nothing has to be
   declared for a page to stay right: a model nobody declared drops every kept page.
 
-Writes that bypass ``save()`` (bulk creates, ``update()``) say so with
-``person_cache_changed``. Versions change now and again once the write's transaction
-commits, so a page rendered from the data before the commit is not served after it.
+Writes that bypass ``save()`` say so too: a queryset's ``update``, ``bulk_create`` and
+``bulk_update`` by themselves, SQL of our own with ``person_cache_changed``. Versions
+change at once and again once the write's transaction commits, so a page rendered from
+the data before the commit is not served after it.
 
 A kept copy lives at most its view's ``seconds``: what depends on the clock alone (a
 meeting link shown fifteen minutes before a session, a call that closes) is at most
@@ -46,7 +47,7 @@ from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
-from lms.kept import pages_version
+from lms.kept import VERSION_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +111,9 @@ def _tag_keys(tags) -> list[str]:
 
 
 def _bump(keys: list[str]) -> None:
+    """New versions now (this transaction's own later reads) and again once the write
+    commits (a page another request rendered in between, from the data as it was, was
+    kept under versions that are gone by then)."""
     if not keys:
         return
     _set_versions(keys)
@@ -183,7 +187,9 @@ def _user_itself(user, update_fields):
 
 
 def _versions(user_id, tags) -> dict:
-    keys = [_person_key(user_id), _tag_key(SHARED), *_tag_keys(tags)]
+    """The versions a person's page is kept under, the pages' one included, read at
+    once."""
+    keys = [VERSION_KEY, _person_key(user_id), _tag_key(SHARED), *_tag_keys(tags)]
     found = cache.get_many(keys)
     missing = [key for key in keys if key not in found]
     if missing:
@@ -197,7 +203,7 @@ def _key(request, tags) -> str:
     versions = _versions(request.user.pk, tags)
     named = "|".join(f"{key}={versions.get(key)}" for key in sorted(versions))
     where = f"{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(f"{named}|{pages_version()}|{where}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{named}|{where}".encode()).hexdigest()
     return f"person_page:{request.user.pk}:{translation.get_language()}:{digest}"
 
 

@@ -153,12 +153,22 @@ def _webinar_feedback(request, page: WebinarPage):
     return redirect(page.get_url(request) + "#avis")
 
 
+#: The fields of a webinar's page that recording replay progress reads.
+REPLAY_FIELDS = (
+    "locale_id", "translation_key", "replay_video_id", "replay_duration_seconds",
+    "replay_threshold_percent",
+)  # fmt: skip
+
+
 @require_POST
 def replay_progress(request, page_id: int):
     """Receive the parts of the replay a learner watched (from the player's script)."""
     if not request.user.is_authenticated:
         return JsonResponse({"error": "login required"}, status=403)
-    webinar = get_object_or_404(WebinarPage.objects.live(), pk=page_id)
+    # What the record needs of the page, not its body: this is posted every few seconds.
+    webinar = get_object_or_404(
+        WebinarPage.objects.live().only(*REPLAY_FIELDS).select_related(None), pk=page_id
+    )
     try:
         intervals = json.loads(request.POST.get("intervals", "[]"))
         progress = replay_record(learner=request.user, webinar=webinar, intervals=intervals)
