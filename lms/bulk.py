@@ -1,12 +1,18 @@
-"""Updating many rows, each with its own values, in one statement.
+"""Writing many rows, each with its own values, in one statement.
 
 Django's ``bulk_update`` writes each field as a ``CASE`` with one branch per row, which
 the database walks for every row: a statement whose cost grows with the square of the
 rows (thousands of attendances of one import). ``rows_update`` sends the new values as
 a small table joined on the primary key, which the database reads in one pass: on
 PostgreSQL one array per column (``unnest``, a dozen parameters however many rows), on
-SQLite (3.33 and later) a ``VALUES`` list.
+SQLite (3.33 and later) a ``VALUES`` list. ``rows_insert`` and ``rows_insert_new``
+insert the same way on PostgreSQL (Django's ``bulk_create`` sends one parameter per
+value), the latter skipping, in the same statement, the rows a unique constraint
+already holds.
 """
+
+import json
+from dataclasses import dataclass
 
 from django.db import connections, router
 
@@ -28,27 +34,23 @@ def rows_update(*, objs: list, fields: list[str]) -> int:
     quote = connection.ops.quote_name
     if connection.vendor == "postgresql":
         return _rows_update_arrays(connection, meta, columns, objs)
-    # PostgreSQL types the VALUES from their literals: say what each column is.
-    typed = connection.vendor == "postgresql"
-    row = "({})".format(
-        ", ".join(
-            f"CAST(%s AS {field.db_type(connection)})" if typed else "%s" for field in columns
-        )
-    )
-    names = [f"v{index}" for index in range(len(columns))]
+    # SQLite names a VALUES list's columns column1, column2…; a FROM subquery rather than
+    # a WITH, so that the cursor says how many rows changed.
+    names = [f"column{index + 1}" for index in range(len(columns))]
     table = quote(meta.db_table)
     assignments = ", ".join(
         f"{quote(field.column)} = new_values.{name}"
         for field, name in zip(columns[1:], names[1:], strict=True)
     )
+    row = "({})".format(", ".join("%s" for _field in columns))
     size = connection.ops.bulk_batch_size([field.name for field in columns], objs)
     changed = 0
     with connection.cursor() as cursor:
         for start in range(0, len(objs), size):
             batch = objs[start : start + size]
             sql = (
-                f"WITH new_values ({', '.join(names)}) AS (VALUES {', '.join([row] * len(batch))}) "  # noqa: S608 (names and types only; values are parameters)
-                f"UPDATE {table} SET {assignments} FROM new_values "
+                f"UPDATE {table} SET {assignments} "  # noqa: S608 (names only; values are parameters)
+                f"FROM (VALUES {', '.join([row] * len(batch))}) AS new_values "
                 f"WHERE {table}.{quote(meta.pk.column)} = new_values.{names[0]}"
             )
             params = [
@@ -83,3 +85,136 @@ def _rows_update_arrays(connection, meta, columns, objs) -> int:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.rowcount
+
+
+def rows_insert_new(*, objs: list, unique) -> dict:
+    """Insert the unsaved ``objs`` (of one model) whose ``unique`` value (a field's name,
+    or a tuple of names under one unique constraint) is not in the table yet, also
+    against another transaction inserting it at the same moment; return ``{value:
+    primary key}`` of the rows inserted now (a value is a tuple for a tuple of names).
+
+    On PostgreSQL one statement (``INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING
+    RETURNING``, an array per column); elsewhere a read of the values there, Django's
+    ``bulk_create`` and a read of the new keys."""
+    if not objs:
+        return {}
+    names = (unique,) if isinstance(unique, str) else tuple(unique)
+    model = type(objs[0])
+    connection = connections[router.db_for_write(model)]
+    meta = model._meta
+    person_cache_changed(model)
+    attnames = [meta.get_field(name).attname for name in names]
+
+    def value(obj):
+        found = tuple(getattr(obj, attname) for attname in attnames)
+        return found[0] if isinstance(unique, str) else found
+
+    if connection.vendor != "postgresql":
+        wanted = {value(obj) for obj in objs}
+        there = set(_rows_with(model, attnames, wanted, unique).keys())
+        model._base_manager.bulk_create(
+            [obj for obj in objs if value(obj) not in there], ignore_conflicts=True
+        )
+        return _rows_with(model, attnames, wanted - there, unique)
+    quote = connection.ops.quote_name
+    rows = _unnest_rows(connection, meta, objs)
+    returned = ", ".join(quote(meta.get_field(attname).column) for attname in attnames)
+    found = _inserted(
+        connection, rows, f"ON CONFLICT DO NOTHING RETURNING {returned}, {quote(meta.pk.column)}"
+    )
+    if isinstance(unique, str):
+        return {row[0]: row[1] for row in found}
+    return {tuple(row[:-1]): row[-1] for row in found}
+
+
+def _rows_with(model, attnames, values, unique) -> dict:
+    """``{value: primary key}`` of the rows holding one of ``values`` (not PostgreSQL)."""
+    if not values:
+        return {}
+    if isinstance(unique, str):
+        return dict(
+            model._base_manager.filter(**{f"{attnames[0]}__in": list(values)}).values_list(
+                attnames[0], "pk"
+            )
+        )
+    firsts = list({found[0] for found in values})
+    rows = model._base_manager.filter(**{f"{attnames[0]}__in": firsts}).values_list(*attnames, "pk")
+    return {tuple(row[:-1]): row[-1] for row in rows if tuple(row[:-1]) in values}
+
+
+def rows_insert(objs: list) -> None:
+    """Insert the unsaved ``objs`` (of one model, with an automatic primary key) and set
+    each one's primary key, as ``bulk_create`` does; on PostgreSQL an array per column
+    (``unnest``): a few parameters, however many rows, rather than one per value."""
+    if not objs:
+        return
+    model = type(objs[0])
+    alias = router.db_for_write(model)
+    connection = connections[alias]
+    if connection.vendor != "postgresql":
+        model._base_manager.bulk_create(objs)
+        return
+    person_cache_changed(model)
+    meta = model._meta
+    rows = _unnest_rows(connection, meta, objs, ordered=True)
+    found = _inserted(
+        connection, rows, f"ORDER BY position RETURNING {connection.ops.quote_name(meta.pk.column)}"
+    )
+    for obj, (key,) in zip(objs, found, strict=True):
+        obj.pk = key
+        obj._state.adding = False
+        obj._state.db = alias
+
+
+def _inserted(connection, rows, tail: str) -> list[tuple]:
+    """Insert ``rows`` (``_unnest_rows``), ``tail`` after the ``SELECT`` (a conflict
+    clause, an order, what to return); return the rows returned."""
+    sql = (
+        f"INSERT INTO {rows.table} ({rows.columns}) "  # noqa: S608 (names only)
+        f"SELECT {rows.selected} FROM {rows.source} {tail}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, rows.params)
+        return cursor.fetchall()
+
+
+@dataclass
+class _Rows:
+    table: str
+    columns: str
+    selected: str
+    source: str
+    params: list
+
+
+def _unnest_rows(connection, meta, objs, ordered=False) -> _Rows:
+    """The values of ``objs``' fields (but their automatic key) as one array per column,
+    read back as rows by ``unnest`` (JSON sent as text)."""
+    quote = connection.ops.quote_name
+    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    selected, arrays, params = [], [], []
+    for index, field in enumerate(fields):
+        values = [field.pre_save(o, add=True) for o in objs]
+        db_type = field.db_type(connection)
+        if db_type == "jsonb":
+            values = [
+                None if v is None and field.null else json.dumps(v, cls=field.encoder)
+                for v in values
+            ]
+            selected.append(f"v{index}::jsonb")
+            arrays.append("%s::text[]")
+        else:
+            values = [field.get_db_prep_save(v, connection) for v in values]
+            selected.append(f"v{index}")
+            arrays.append(f"%s::{db_type}[]")
+        params.append(values)
+    names = [f"v{index}" for index in range(len(fields))]
+    ordinality = " WITH ORDINALITY" if ordered else ""
+    names += ["position"] if ordered else []
+    return _Rows(
+        table=quote(meta.db_table),
+        columns=", ".join(quote(f.column) for f in fields),
+        selected=", ".join(selected),
+        source=f"unnest({', '.join(arrays)}){ordinality} AS new_rows ({', '.join(names)})",
+        params=params,
+    )

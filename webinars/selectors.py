@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from content.i18n import source_page
 from lms.accounts.roles import is_programme_staff
+from lms.kept import kept_until_pages_change
 from webinars.models import (
     Attendance,
     AttendanceImport,
@@ -16,7 +17,7 @@ from webinars.models import (
     WebinarSession,
 )
 from webinars.scope import recordable_learners
-from webinars.services import replay_share
+from webinars.services import Replay, replay_of, replay_share
 
 
 @dataclass
@@ -152,3 +153,20 @@ def attendance_sessions(*, user):
     if is_programme_staff(user):
         return sessions
     return sessions.filter(cohorts__facilitators=user).distinct()
+
+
+def replay_kept(page_id: int) -> Replay | None:
+    """What recording progress needs of a live webinar's replay (``page_id``, in any
+    language), or None: kept until a page changes, as it is asked every few seconds."""
+
+    def read():
+        page = (
+            WebinarPage.objects.live()
+            .only("locale_id", "translation_key", "replay_video_id", "replay_duration_seconds",
+                  "replay_threshold_percent")
+            .filter(pk=page_id)
+            .first()
+        )  # fmt: skip
+        return replay_of(page) if page is not None else False
+
+    return kept_until_pages_change(f"replay:{page_id}", read) or None

@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from content.i18n import source_page
-from lms.bulk import rows_update
+from lms.bulk import rows_insert, rows_update
 from lms.learning_events import LearningEvent, announce, announce_many
 from lms.outbox.services import outbox_add, outbox_add_many
 from webinars.attendance import (
@@ -181,21 +181,41 @@ def _parse_intervals(raw, duration: int) -> list[tuple[float, float]]:
     return intervals
 
 
-def replay_record(*, learner, webinar: WebinarPage, intervals) -> ReplayProgress:
+@dataclass(frozen=True)
+class Replay:
+    """What recording a replay's progress needs of its webinar (its French page)."""
+
+    page_id: int
+    has_video: bool
+    duration: int | None
+    threshold: int
+
+
+def replay_of(webinar: WebinarPage) -> Replay:
+    french = source_page(webinar)
+    return Replay(
+        page_id=french.pk,
+        has_video=bool(french.replay_video_id),
+        duration=french.replay_duration_seconds,
+        threshold=french.replay_threshold_percent,
+    )
+
+
+def replay_record(*, learner, webinar: WebinarPage | Replay, intervals) -> ReplayProgress:
     """Add the parts of the replay ``learner`` just watched to what they watched before.
 
     The union is kept, so watching a part twice, reloading, seeking or switching device
     never counts a second twice. A report claiming more than could have been watched
     since the previous one is refused. Completion is set once and never taken back.
     """
-    french = source_page(webinar)
-    duration = french.replay_duration_seconds
-    if not french.replay_video_id or not duration:
+    replay = webinar if isinstance(webinar, Replay) else replay_of(webinar)
+    duration = replay.duration
+    if not replay.has_video or not duration:
         raise ValidationError(_("This webinar has no replay to watch."))
     new = _parse_intervals(intervals, duration)
     with transaction.atomic():
         progress, _created = ReplayProgress.objects.select_for_update().get_or_create(
-            learner=learner, webinar=french
+            learner=learner, webinar_id=replay.page_id
         )
         before = [tuple(i) for i in progress.intervals]
         merged = merge_intervals(before + new)
@@ -206,13 +226,13 @@ def replay_record(*, learner, webinar: WebinarPage, intervals) -> ReplayProgress
         progress.intervals = [list(i) for i in merged]
         progress.watched_seconds = round(covered_seconds(merged))
         newly_completed = progress.completed_at is None and replay_share(progress, duration) >= (
-            french.replay_threshold_percent
+            replay.threshold
         )
         if newly_completed:
             progress.completed_at = timezone.now()
         progress.save()
         if newly_completed:
-            announce(LearningEvent(learner=learner, source=f"replay:{french.pk}"))
+            announce(LearningEvent(learner=learner, source=f"replay:{replay.page_id}"))
     return progress
 
 
@@ -278,7 +298,7 @@ def _record_many(*, session: WebinarSession, figures: dict, recorded_by) -> dict
     existing = {
         a.learner_id: a
         for a in Attendance.objects.select_for_update().filter(
-            session=session, learner__in=learners
+            session=session, learner_id__in=[learner.pk for learner in learners]
         )
     }
     now = timezone.now()
@@ -299,7 +319,7 @@ def _record_many(*, session: WebinarSession, figures: dict, recorded_by) -> dict
             # Also when it no longer counts: the engine shows staff a completion whose
             # evidence changed, it never takes it back silently.
             counted.append(learner)
-    Attendance.objects.bulk_create(new)
+    rows_insert(new)
     if existing:
         rows_update(objs=list(existing.values()), fields=RECORDED_FIELDS)
     announce_many(learners=counted, source=f"session:{session.pk}")
@@ -548,7 +568,7 @@ def attendance_import_run(*, attendance_import: AttendanceImport) -> AttendanceI
                     }
                 )
         matched = [learners[e] for e in by_email if e in learners]
-        ImportedPresence.objects.bulk_create(
+        rows_insert(
             [
                 ImportedPresence(
                     attendance_import=attendance_import,

@@ -38,6 +38,7 @@ from webinars.models import (
 from webinars.scope import recordable_learners, sheet_viewed
 from webinars.selectors import (
     attendance_sessions,
+    replay_kept,
     session_attendance_sheet,
     session_imports,
     webinar_sessions,
@@ -153,25 +154,19 @@ def _webinar_feedback(request, page: WebinarPage):
     return redirect(page.get_url(request) + "#avis")
 
 
-#: The fields of a webinar's page that recording replay progress reads.
-REPLAY_FIELDS = (
-    "locale_id", "translation_key", "replay_video_id", "replay_duration_seconds",
-    "replay_threshold_percent",
-)  # fmt: skip
-
-
 @require_POST
 def replay_progress(request, page_id: int):
     """Receive the parts of the replay a learner watched (from the player's script)."""
     if not request.user.is_authenticated:
         return JsonResponse({"error": "login required"}, status=403)
-    # What the record needs of the page, not its body: this is posted every few seconds.
-    webinar = get_object_or_404(
-        WebinarPage.objects.live().only(*REPLAY_FIELDS).select_related(None), pk=page_id
-    )
+    # What the record needs of the page, kept until pages change: this is posted every
+    # few seconds by every learner watching.
+    replay = replay_kept(page_id)
+    if replay is None:
+        raise Http404
     try:
         intervals = json.loads(request.POST.get("intervals", "[]"))
-        progress = replay_record(learner=request.user, webinar=webinar, intervals=intervals)
+        progress = replay_record(learner=request.user, webinar=replay, intervals=intervals)
     except (ValueError, ValidationError) as error:
         message = (
             error.messages[0]
@@ -179,11 +174,10 @@ def replay_progress(request, page_id: int):
             else _("The watched parts could not be read.")
         )
         return JsonResponse({"error": message}, status=400)
-    duration = source_page(webinar).replay_duration_seconds
     return JsonResponse(
         {
             "watched_seconds": progress.watched_seconds,
-            "percent": min(100, int(100 * progress.watched_seconds / duration)),
+            "percent": min(100, int(100 * progress.watched_seconds / replay.duration)),
             "completed": progress.completed_at is not None,
         }
     )

@@ -93,7 +93,8 @@ def organisations_with_level2_seat(*, organisations) -> set[int]:
     hold a level-2 seat (one query)."""
     return set(
         CohortSeat.objects.active()
-        .filter(organisation__in=list(organisations), cohort__course__format="course")
+        .filter(organisation_id__in=[organisation.pk for organisation in organisations])
+        .filter(cohort__course__format="course")
         .filter(cohort__course__path__startswith=level_path(2))
         .values_list("organisation_id", flat=True)
     )
@@ -109,6 +110,8 @@ def leaders_admitted_to_lab(*, learners) -> set[int]:
     the leadership lab (one query)."""
     return set(
         CohortSeat.objects.active()
-        .filter(leader__in=list(learners), cohort__course__format="lab")
+        # Ids, not accounts: Django would check each of thousands of objects.
+        .filter(leader_id__in=[learner.pk for learner in learners])
+        .filter(cohort__course__format="lab")
         .values_list("leader_id", flat=True)
     )

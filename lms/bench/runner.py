@@ -28,6 +28,7 @@ from django.utils import timezone
 from courses.services import module_complete
 from lms.bench.dataset import IMPORT_SESSION_URL
 from lms.bench.scenarios import Page, exports, page_requester
+from lms.pathway.models import BursaryEligibility, LevelCompletion
 from lms.person_cache import persons_changed
 from webinars.models import Attendance, AttendanceImport, ReminderSent, WebinarSession
 from webinars.services import attendance_import_run, attendance_import_start, reminders_enqueue
@@ -194,6 +195,12 @@ def measure_work(data: dict) -> list[dict]:
         # Read by a worker, as a report this size is (outbox): the start, then the run.
         AttendanceImport.objects.filter(session=session).delete()
         Attendance.objects.filter(session=session).delete()
+        # And what it made: the level-1 completions resting on this session (with their
+        # certificates and the organisations' eligibilities), so that each run's learners
+        # complete the level, as a session's first report makes them.
+        made = LevelCompletion.objects.filter(evidence__source=f"session:{session.pk}")
+        BursaryEligibility.objects.filter(completion__in=made).delete()
+        made.delete()
         report = attendance_report(session, data["learners"][:5000])
 
         def work():

@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
+from lms.bulk import rows_insert_new
 from lms.outbox import registry, selectors, tasks
 from lms.outbox.models import OutboxMessage
 
@@ -49,33 +50,50 @@ def outbox_add_many(*, kind: str, messages: dict[str, dict]) -> set[str]:
     if not messages:
         return set()
     with transaction.atomic():
-        existing = set(
-            OutboxMessage.objects.filter(dedupe_key__in=list(messages)).values_list(
-                "dedupe_key", flat=True
-            )
-        )
-        OutboxMessage.objects.bulk_create(
-            [
+        added = rows_insert_new(
+            objs=[
                 OutboxMessage(kind=kind, dedupe_key=key, payload=payload)
                 for key, payload in messages.items()
-                if key not in existing
             ],
-            ignore_conflicts=True,  # recorded by another transaction since the read
-        )
-        added = dict(
-            OutboxMessage.objects.filter(
-                dedupe_key__in=[key for key in messages if key not in existing]
-            ).values_list("dedupe_key", "pk")
+            unique="dedupe_key",
         )
         if added:
             transaction.on_commit(partial(_dispatch_all, message_ids=sorted(added.values())))
     return set(added)
 
 
+#: How many messages recorded together one task carries out (one hand-over to the broker
+#: per batch rather than per message: an import's thousands of certificates).
+DISPATCH_BATCH = 200
+
+
 def _dispatch_all(*, message_ids: list[int]) -> None:
+    for start in range(0, len(message_ids), DISPATCH_BATCH):
+        batch = message_ids[start : start + DISPATCH_BATCH]
+        try:
+            tasks.process_outbox_messages.delay(batch)
+        except OperationalError as error:  # the broker is down: the relay hands them on
+            logger.warning("Outbox messages %s… left for the relay: %s", batch[0], error)
+            return
+        except Exception:  # eager mode only: each failure is on its row
+            logger.exception("Outbox messages %s… failed", batch[0])
+
+
+def outbox_process_many(*, message_ids: list[int]) -> int:
+    """Carry out each message, each on its own as ``outbox_process`` does; return how
+    many were done now. One that fails stays pending with its error and the others go
+    on; the first failure is then raised, so that the task is retried (what was done is
+    not done again)."""
+    done, failure = 0, None
     for message_id in message_ids:
-        if not outbox_dispatch(message_id=message_id):
-            return  # the broker is down: the relay hands the rest on
+        try:
+            done += outbox_process(message_id=message_id)
+        except Exception as error:
+            logger.exception("Outbox message %s failed", message_id)
+            failure = failure or error
+    if failure is not None:
+        raise failure
+    return done
 
 
 def outbox_dispatch(*, message_id: int) -> bool:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from lms.accounts.models import Organisation
 from lms.accounts.roles import learner_accounts
 from lms.accounts.selectors import organisations_load
+from lms.bulk import rows_insert_new
 from lms.learning_events import LearningEvent
 from lms.outbox.services import outbox_add, outbox_add_many
 from lms.pathway import effects
@@ -82,7 +83,7 @@ def pathway_evaluate_many(*, learners, source: str) -> list[LevelCompletion]:
     done = {
         (learner_id, level): pk
         for pk, learner_id, level in LevelCompletion.objects.filter(
-            learner__in=learners
+            learner_id__in=[learner.pk for learner in learners]
         ).values_list("pk", "learner_id", "level")
     }
     evidence = {}
@@ -181,33 +182,25 @@ def level_completions_record(*, found, source: str) -> list[LevelCompletion]:
     rules_version = PathwaySettings.load().rules_version
     now = timezone.now()
     with transaction.atomic():
-        LevelCompletion.objects.bulk_create(
-            [
-                LevelCompletion(
-                    learner=learner,
-                    level=level,
-                    completed_at=now,
-                    rules_version=rules_version,
-                    organisation=learner.organisation,
-                    evidence={**evidence, "source": source},
-                )
-                for learner, level, evidence in found
-            ],
-            ignore_conflicts=True,
-        )
-        # Ours are those written at this very moment; another transaction's are not.
-        recorded = {
-            (c.learner_id, c.level): c
-            for c in LevelCompletion.objects.filter(
-                learner__in={learner.pk for learner, _level, _evidence in found},
+        made = [
+            LevelCompletion(
+                learner=learner,
+                level=level,
                 completed_at=now,
+                rules_version=rules_version,
+                organisation=learner.organisation,
+                evidence={**evidence, "source": source},
             )
-        }
+            for learner, level, evidence in found
+        ]
+        # Ours are those this statement wrote; another transaction's are not.
+        written = rows_insert_new(objs=made, unique=("learner", "level"))
         completions = []
-        for learner, level, _evidence in found:
-            completion = recorded.get((learner.pk, level))
-            if completion is not None:
-                completion.learner = learner
+        for completion in made:
+            pk = written.get((completion.learner_id, completion.level))
+            if pk is not None:
+                completion.pk = pk
+                completion._state.adding = False
                 completions.append(completion)
         outbox_add_many(
             kind=effects.CERTIFICATE,

@@ -11,7 +11,13 @@ from kombu.exceptions import OperationalError
 from lms import outbox
 from lms.outbox import registry, tasks
 from lms.outbox.models import OutboxMessage
-from lms.outbox.services import outbox_add, outbox_add_many, outbox_process, outbox_relay
+from lms.outbox.services import (
+    outbox_add,
+    outbox_add_many,
+    outbox_process,
+    outbox_process_many,
+    outbox_relay,
+)
 
 
 @pytest.fixture
@@ -188,3 +194,35 @@ def test_adding_many_messages_of_an_unknown_kind_is_refused():
     with pytest.raises(registry.UnknownKind):
         outbox_add_many(kind="tests.unknown", messages={"k": {}})
     assert not OutboxMessage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_many_messages_go_to_the_broker_in_batches_and_a_failure_leaves_only_itself(
+    done, failing, django_capture_on_commit_callbacks
+):
+    with mock.patch.object(tasks.process_outbox_messages, "delay") as delay:
+        with django_capture_on_commit_callbacks(execute=True):
+            outbox_add_many(kind="tests.done", messages={f"d{n}": {"n": n} for n in range(450)})
+    assert [len(call.args[0]) for call in delay.call_args_list] == [200, 200, 50]
+
+    bad = add(kind="tests.failing", key="bad")
+    ids = sorted(OutboxMessage.objects.filter(kind="tests.done").values_list("pk", flat=True))
+    with pytest.raises(RuntimeError, match="SMTP is down"):  # raised last: the task retries
+        outbox_process_many(message_ids=[ids[0], bad.pk, *ids[1:]])
+    assert len(done) == 450  # the others were carried out
+    bad.refresh_from_db()
+    assert bad.processed_at is None and "SMTP is down" in bad.last_error
+    assert tasks.process_outbox_messages.apply(args=[ids]).get() == 0  # done once only
+    assert len(done) == 450
+
+
+@pytest.mark.django_db
+def test_with_the_broker_down_a_batch_waits_for_the_relay(done, django_capture_on_commit_callbacks):
+    down = mock.patch.object(
+        tasks.process_outbox_messages, "delay", side_effect=OperationalError("down")
+    )
+    with down, django_capture_on_commit_callbacks(execute=True):
+        outbox_add_many(kind="tests.done", messages={f"d{n}": {"n": n} for n in range(5)})
+    assert done == [] and OutboxMessage.objects.filter(processed_at__isnull=True).count() == 5
+    assert outbox_relay() == 5
+    assert len(done) == 5

@@ -185,7 +185,10 @@ def test_with_the_broker_down_the_completion_succeeds_and_the_relay_sends_once_l
     down = mock.patch.object(
         tasks.process_outbox_message, "delay", side_effect=OperationalError("broker down")
     )
-    with down, django_capture_on_commit_callbacks(execute=True):
+    down_too = mock.patch.object(
+        tasks.process_outbox_messages, "delay", side_effect=OperationalError("broker down")
+    )
+    with down, down_too, django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/webinaires/seances/{awareness_session.pk}/presences/",
             {
@@ -213,7 +216,10 @@ def test_with_the_broker_down_the_completion_succeeds_and_the_relay_sends_once_l
 def test_a_worker_killed_while_issuing_a_certificate_leaves_one_certificate(
     contact, staff, awareness_session, mailoutbox, django_capture_on_commit_callbacks
 ):
-    with mock.patch.object(tasks.process_outbox_message, "delay"):  # nothing runs yet
+    with (  # nothing runs yet
+        mock.patch.object(tasks.process_outbox_message, "delay"),
+        mock.patch.object(tasks.process_outbox_messages, "delay"),
+    ):
         attend(contact, awareness_session, staff, django_capture_on_commit_callbacks)
     message = OutboxMessage.objects.get(kind="pathway.certificate")
 

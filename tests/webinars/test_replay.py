@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.factories import video_document, webinar_page
+from tests.factories import home_page, translate, video_document, webinar_page
 from webinars.models import ReplayProgress
 from webinars.replay import covered_seconds, merge_intervals
 from webinars.services import replay_record
@@ -128,6 +128,30 @@ def test_the_endpoint_answers_400_to_a_forged_interval(client, learner, webinar)
     )
     assert response.status_code == 400
     assert "error" in response.json()
+
+
+@pytest.mark.django_db
+def test_the_endpoint_follows_the_page_unpublished_or_translated(client, learner, webinar):
+    client.force_login(learner)
+    url = f"/webinaires/{webinar.pk}/rediffusion/"
+    assert client.post(url, {"intervals": json.dumps([[0, 10]])}).status_code == 200
+    translate(home_page(), title="Home", slug="home")
+    translate(webinar.get_parent().specific, title="Level 1")
+    english_webinar = translate(webinar, title="Awareness webinar")
+    answer = client.post(
+        f"/webinaires/{english_webinar.pk}/rediffusion/", {"intervals": json.dumps([[10, 20]])}
+    )
+    assert answer.json()["watched_seconds"] == 20  # recorded on the French page's progress
+    assert ReplayProgress.objects.get(learner=learner).webinar_id == webinar.pk
+
+    webinar.unpublish()
+    assert client.post(url, {"intervals": json.dumps([[20, 30]])}).status_code == 404
+    plain = webinar_page(slug="sans-rediffusion", level=webinar.get_parent().specific)
+    missing = client.post(
+        f"/webinaires/{plain.pk}/rediffusion/", {"intervals": json.dumps([[0, 10]])}
+    )
+    assert missing.status_code == 400
+    assert missing.json()["error"] == "Ce webinaire n'a pas de rediffusion à regarder."
 
 
 @pytest.mark.django_db

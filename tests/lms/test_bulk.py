@@ -1,0 +1,68 @@
+"""Writing many rows at once (``lms.bulk``), on SQLite and on PostgreSQL alike: what is
+read back is what was given, accents, JSON and all, each row its own key."""
+
+import pytest
+from django.utils import timezone
+
+from lms.bulk import rows_insert, rows_insert_new, rows_update
+from lms.outbox.models import OutboxMessage
+from lms.pathway.models import LevelCompletion
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+TYPED = {"nom": "Café « été » & <fils> 刘", "n": 3, "liste": [1, None]}
+
+
+def test_rows_are_inserted_each_with_its_key_and_its_values_as_given():
+    rows = [
+        OutboxMessage(kind="k", dedupe_key=f"d{n}", payload={**TYPED, "n": n}) for n in range(5)
+    ]
+    rows_insert(rows)
+    assert all(row.pk is not None and not row._state.adding for row in rows)
+    for row in rows:
+        stored = OutboxMessage.objects.get(pk=row.pk)
+        assert (stored.dedupe_key, stored.payload) == (row.dedupe_key, row.payload)
+        assert stored.created_at is not None and stored.attempts == 0
+
+
+def test_only_new_values_are_inserted_and_said():
+    OutboxMessage.objects.create(kind="k", dedupe_key="there", payload={"old": True})
+    added = rows_insert_new(
+        objs=[
+            OutboxMessage(kind="k", dedupe_key=key, payload=TYPED) for key in ("there", "new")
+        ],
+        unique="dedupe_key",
+    )
+    assert list(added) == ["new"]
+    assert OutboxMessage.objects.get(dedupe_key="there").payload == {"old": True}
+    assert OutboxMessage.objects.get(pk=added["new"]).payload == TYPED
+
+
+def test_only_new_pairs_are_inserted_under_a_constraint_of_two_fields():
+    ana, ben = UserFactory(), UserFactory()
+    now = timezone.now()
+    LevelCompletion.objects.create(learner=ana, level=1, completed_at=now, rules_version="a")
+
+    def completion(learner, level):
+        return LevelCompletion(learner=learner, level=level, completed_at=now, rules_version="b")
+
+    added = rows_insert_new(
+        objs=[completion(ana, 1), completion(ana, 2), completion(ben, 1)],
+        unique=("learner", "level"),
+    )
+    assert set(added) == {(ana.pk, 2), (ben.pk, 1)}
+    assert LevelCompletion.objects.get(learner=ana, level=1).rules_version == "a"
+    assert LevelCompletion.objects.get(pk=added[(ben.pk, 1)]).rules_version == "b"
+
+
+def test_rows_are_updated_each_with_its_own_values():
+    rows = [OutboxMessage(kind="k", dedupe_key=f"u{n}", payload={}) for n in range(3)]
+    rows_insert(rows)
+    for n, row in enumerate(rows):
+        row.payload = {**TYPED, "n": n}
+        row.attempts = n
+    assert rows_update(objs=rows, fields=["payload", "attempts"]) == 3
+    assert sorted(OutboxMessage.objects.values_list("attempts", "payload__n")) == [
+        (0, 0), (1, 1), (2, 2),
+    ]  # fmt: skip
