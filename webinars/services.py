@@ -612,11 +612,17 @@ def _session_connections(
     """Every connection of the learners of ``current`` (this report's connections, by
     learner id) in the session's reports: the earlier ones read, this one as it is."""
     found: dict[int, list[list]] = {pk: list(connections) for pk, connections in current.items()}
+    # The session's earlier reports first (a few rows): a first report reads no presence.
+    reports = list(
+        AttendanceImport.objects.filter(session=session, status=AttendanceImport.Status.DONE)
+        .exclude(pk=attendance_import.pk)
+        .values_list("pk", flat=True)
+    )
+    if not reports:
+        return found
     earlier = ImportedPresence.objects.filter(
-        attendance_import__status=AttendanceImport.Status.DONE,
-        attendance_import__session=session,
-        learner_id__in=list(current),
-    ).exclude(attendance_import=attendance_import)
+        attendance_import_id__in=reports, learner_id__in=list(current)
+    )
     for learner_id, connections in earlier.values_list("learner_id", "connections"):
         found[learner_id].extend(connections)
     return found

@@ -29,9 +29,7 @@ def test_rows_are_inserted_each_with_its_key_and_its_values_as_given():
 def test_only_new_values_are_inserted_and_said():
     OutboxMessage.objects.create(kind="k", dedupe_key="there", payload={"old": True})
     added = rows_insert_new(
-        objs=[
-            OutboxMessage(kind="k", dedupe_key=key, payload=TYPED) for key in ("there", "new")
-        ],
+        objs=[OutboxMessage(kind="k", dedupe_key=key, payload=TYPED) for key in ("there", "new")],
         unique="dedupe_key",
     )
     assert list(added) == ["new"]
