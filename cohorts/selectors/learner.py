@@ -88,16 +88,28 @@ def organisation_has_level2_seat(*, organisation) -> bool:
     return organisation.pk in organisations_with_level2_seat(organisations=[organisation])
 
 
+#: Asked for more people or organisations than this at once, the seats (a few hundred in
+#: the whole programme, by its quotas) are read whole and matched here: cheaper than
+#: sending thousands of ids to the database (an attendance import's learners).
+SEATS_READ_WHOLE_BEYOND = 500
+
+
+def _holding(seats, field: str, ids: list[int]) -> set[int]:
+    """The ``ids`` that hold one of ``seats`` by ``field`` (one query)."""
+    if len(ids) > SEATS_READ_WHOLE_BEYOND:
+        return set(seats.values_list(field, flat=True)) & set(ids)
+    return set(seats.filter(**{f"{field}__in": ids}).values_list(field, flat=True))
+
+
 def organisations_with_level2_seat(*, organisations) -> set[int]:
     """Answer the engine's question for many organisations at once: the ids of those that
     hold a level-2 seat (one query)."""
-    return set(
+    seats = (
         CohortSeat.objects.active()
-        .filter(organisation_id__in=[organisation.pk for organisation in organisations])
         .filter(cohort__course__format="course")
         .filter(cohort__course__path__startswith=level_path(2))
-        .values_list("organisation_id", flat=True)
     )
+    return _holding(seats, "organisation_id", [organisation.pk for organisation in organisations])
 
 
 def leader_admitted_to_lab(*, learner) -> bool:
@@ -108,10 +120,6 @@ def leader_admitted_to_lab(*, learner) -> bool:
 def leaders_admitted_to_lab(*, learners) -> set[int]:
     """Answer the engine's question for many people at once: the ids of those admitted to
     the leadership lab (one query)."""
-    return set(
-        CohortSeat.objects.active()
-        # Ids, not accounts: Django would check each of thousands of objects.
-        .filter(leader_id__in=[learner.pk for learner in learners])
-        .filter(cohort__course__format="lab")
-        .values_list("leader_id", flat=True)
-    )
+    seats = CohortSeat.objects.active().filter(cohort__course__format="lab")
+    # Ids, not accounts: Django would check each of thousands of objects.
+    return _holding(seats, "leader_id", [learner.pk for learner in learners])

@@ -4,12 +4,18 @@ an active seat admits. The grid, the attendance rows, the session's learners, th
 attendance sheet and a message to the whole cohort all reach the same people."""
 
 from datetime import datetime
+from types import SimpleNamespace as Asked
 
 import pytest
 from django.utils import timezone
 
 from cohorts.selectors.attendance import cohort_attendance
 from cohorts.selectors.grid import cohort_grid
+from cohorts.selectors.learner import (
+    SEATS_READ_WHOLE_BEYOND,
+    leaders_admitted_to_lab,
+    organisations_with_level2_seat,
+)
 from cohorts.selectors.people import cohort_learners, session_learners
 from cohorts.services import seat_remove
 from tests.cohorts.builders import admit, lab_course, make_cohort
@@ -80,3 +86,21 @@ def test_the_learners_of_the_lab_are_its_seated_leaders_learner_accounts(facilit
     assert_everyone_sees(
         lab, facilitator=facilitator, session=session, learners={leader, independent}
     )
+
+
+@pytest.mark.django_db
+def test_the_engine_s_seat_questions_answer_alike_for_a_few_or_thousands(
+    kitchen, facilitator, session
+):
+    lab = make_cohort(lab_course(), facilitators=[facilitator], sessions=[session])
+    leader = UserFactory(first_name="Dirigeante", roles=["learner"])
+    admit(lab, leader=leader)
+    withdrawn = UserFactory(first_name="Retirée", roles=["learner"])
+    seat_remove(seat=admit(lab, leader=withdrawn), actor=None)
+    unseated = OrganisationFactory()
+    # An attendance import asks for thousands: the seats are then read whole.
+    crowd = [Asked(pk=10**6 + n) for n in range(SEATS_READ_WHOLE_BEYOND + 1)]
+    for asked in ([kitchen, unseated], [kitchen, unseated, *crowd]):
+        assert organisations_with_level2_seat(organisations=asked) == {kitchen.pk}
+    for asked in ([leader, withdrawn], [leader, withdrawn, *crowd]):
+        assert leaders_admitted_to_lab(learners=asked) == {leader.pk}
