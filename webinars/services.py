@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from content.i18n import source_page
-from lms.bulk import rows_insert, rows_update
+from lms.bulk import collections_paused, rows_insert, rows_update
 from lms.learning_events import LearningEvent, announce, announce_many
 from lms.outbox.services import outbox_add, outbox_add_many
 from webinars.attendance import (
@@ -511,7 +511,7 @@ def attendance_import_run(*, attendance_import: AttendanceImport) -> AttendanceI
     attendances and pathways are written together: the same few dozen queries for a
     report of ten rows or of thousands.
     """
-    with transaction.atomic():
+    with collections_paused(), transaction.atomic():
         attendance_import = AttendanceImport.objects.select_for_update().get(
             pk=attendance_import.pk
         )

@@ -1,10 +1,12 @@
 """Writing many rows at once (``lms.bulk``), on SQLite and on PostgreSQL alike: what is
 read back is what was given, accents, JSON and all, each row its own key."""
 
+import gc
+
 import pytest
 from django.utils import timezone
 
-from lms.bulk import rows_insert, rows_insert_new, rows_update
+from lms.bulk import collections_paused, rows_insert, rows_insert_new, rows_update
 from lms.outbox.models import OutboxMessage
 from lms.pathway.models import LevelCompletion
 from tests.factories import UserFactory
@@ -64,3 +66,11 @@ def test_rows_are_updated_each_with_its_own_values():
     assert sorted(OutboxMessage.objects.values_list("attempts", "payload__n")) == [
         (0, 0), (1, 1), (2, 2),
     ]  # fmt: skip
+
+
+def test_the_cycle_collector_is_paused_for_a_batch_and_back_after_even_on_error():
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collections_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("the import failed")
+    assert gc.isenabled()

@@ -4,6 +4,7 @@ Reports are written by the benchmark's own writer (``lms.bench.runner.attendance
 every learner present 100 minutes of a 120-minute level-1 session, which counts.
 """
 
+import gc
 from datetime import timedelta
 
 import pytest
@@ -104,3 +105,21 @@ def test_an_import_costs_as_many_queries_for_three_times_the_learners(staff):
     assert OutboxMessage.objects.filter(kind="pathway.eligibility_contacts").count() == (
         (SMALL + LARGE) // 2
     )
+
+
+@pytest.mark.django_db
+def test_an_import_runs_with_the_cycle_collector_paused_and_leaves_it_running(staff, monkeypatch):
+    from webinars import services
+
+    seen = []
+    record_many = services._record_many
+
+    def watched(**kwargs):
+        seen.append(gc.isenabled())
+        return record_many(**kwargs)
+
+    monkeypatch.setattr(services, "_record_many", watched)
+    first, _queries = imported(level1_session(30), learners(SMALL, "pause"), staff)
+    assert first.status == AttendanceImport.Status.DONE
+    assert seen == [False]
+    assert gc.isenabled()
