@@ -22,10 +22,6 @@ class CoursesConfig(AppConfig):
         # A learner's completions, answers and feedback show on their own pages, and in
         # the facilitators' grid ("learning").
         for model in (ModuleCompletion, ActivityResponse, ModuleFeedback):
-            person_cache_scope(model, _learner, tags=("learning",))
+            person_cache_scope(model, "learner", tags=("learning",))
         # Idempotency keys show on no page.
         person_cache_ignore(RequestKey)
-
-
-def _learner(row, update_fields):
-    return [row.learner_id]

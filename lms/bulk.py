@@ -104,7 +104,6 @@ def rows_insert_new(*, objs: list, unique) -> dict:
     model = type(objs[0])
     connection = connections[router.db_for_write(model)]
     meta = model._meta
-    person_cache_changed(model)
     attnames = [meta.get_field(name).attname for name in names]
 
     def value(obj):
@@ -118,6 +117,7 @@ def rows_insert_new(*, objs: list, unique) -> dict:
             [obj for obj in objs if value(obj) not in there], ignore_conflicts=True
         )
         return _rows_with(model, attnames, wanted - there, unique)
+    person_cache_changed(model)  # our own SQL: no queryset to say it
     quote = connection.ops.quote_name
     rows = _unnest_rows(connection, meta, objs)
     returned = ", ".join(quote(meta.get_field(attname).column) for attname in attnames)

@@ -111,22 +111,24 @@ def pages_version() -> int:
 def kept_until_pages_change(key: str, compute):
     """``compute()``, kept until a page, a site, an image or a document changes (or an
     app's model registered with ``page_cache_invalidate_on``): what every reader of a
-    page shares, such as a course's outline or a page's translations."""
+    page shares, such as a course's outline or a page's translations. None is kept too
+    (no such page): it is kept in a one-item tuple, as the cache says None for "not
+    there"."""
     read = _read.get()
     try:
         full_key = f"page_data:{pages_version()}:{key}"
         if read is not None and full_key in read:
-            return read[full_key]
-        value = versioned_get(full_key)
+            return read[full_key][0]
+        kept = versioned_get(full_key)
     except Exception:
         logger.warning("page cache: unreachable", exc_info=True)
         return compute()
-    if value is None:
-        value = compute()
+    if kept is None:
+        kept = (compute(),)
         try:
-            versioned_set(full_key, value, settings.PAGE_CACHE_SECONDS)
+            versioned_set(full_key, kept, settings.PAGE_CACHE_SECONDS)
         except Exception:
             logger.warning("page cache: could not keep a value", exc_info=True)
     if read is not None:
-        read[full_key] = value
-    return value
+        read[full_key] = kept
+    return kept[0]

@@ -36,7 +36,6 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from wagtail.documents import get_document_model
@@ -160,14 +159,11 @@ class AnonymousPageCacheMiddleware:
             logger.warning("page cache: unreachable", exc_info=True)
             return self.get_response(request)
         if entry is not None:
-            return self._kept(request, entry)
+            return response_from_entry(request, entry)
         response = self.get_response(request)
         if _storable(request, response):
             self._keep(key, request, response)
         return response
-
-    def _kept(self, request, entry: dict) -> HttpResponse:
-        return response_from_entry(request, entry)
 
     def _keep(self, key: str, request, response) -> None:
         entry = entry_from_response(request, response)

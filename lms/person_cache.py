@@ -62,17 +62,22 @@ _TOKEN = re.compile(r"\b[A-Za-z0-9]{64}\b")
 #: The platform's own apps: a write to one of their models changes what pages show.
 OWN_APPS = ("lms", "courses", "cohorts", "webinars", "content")
 
-#: model → function(instance, created) → (person ids, tag names).
+#: model → (function(row, update_fields) → person ids or None, tag names).
 _scoped: dict = {}
 #: Models whose writes show on no person's page (the outbox, reminders sent…).
 _ignored: set = set()
 
 
 def person_cache_scope(model, persons, tags=()) -> None:
-    """Say that a row of ``model`` shows only on the pages of ``persons(row,
-    update_fields)`` (ids; None when this write shows to others too) and on pages naming
-    one of ``tags``; its writes change nothing else."""
-    _scoped[model] = (persons, tuple(tags))
+    """Say that a row of ``model`` shows only on the pages of its person, named by
+    ``persons``: a field (``"learner"``), or a function ``persons(row, update_fields)``
+    giving ids (None when this write shows to others too); and on pages naming one of
+    ``tags``. Its writes change nothing else."""
+    if isinstance(persons, str):
+        attname = model._meta.get_field(persons).attname
+        _scoped[model] = (lambda row, _fields: [getattr(row, attname)], tuple(tags))
+    else:
+        _scoped[model] = (persons, tuple(tags))
 
 
 def person_cache_ignore(*models) -> None:
@@ -88,7 +93,7 @@ def person_cache_changed(model, persons=None) -> None:
     if model in _ignored or not _own(model):
         return
     if model in _scoped and persons is not None:
-        _bump([_person_key(pk) for pk in persons] + _tag_keys(_scoped[model][1]))
+        _bump([_person_key(pk) for pk in persons if pk] + _tag_keys(_scoped[model][1]))
     else:
         _bump([_tag_key(SHARED)])
 
@@ -127,23 +132,16 @@ def _set_versions(keys: list[str]) -> None:
         logger.warning("person cache: could not draw new versions", exc_info=True)
 
 
+@functools.cache
 def _own(model) -> bool:
     return model.__module__.split(".")[0] in OWN_APPS
 
 
 def _on_write(sender, instance=None, **kwargs) -> None:
-    if sender in _ignored or not _own(sender):
-        return
     scoped = _scoped.get(sender)
-    if scoped is None:
-        _bump([_tag_key(SHARED)])
-        return
-    persons, tags = scoped
-    found = persons(instance, kwargs.get("update_fields"))
-    if found is None:  # the row shows to others too this time
-        _bump([_tag_key(SHARED)])
-        return
-    _bump([_person_key(pk) for pk in found if pk] + _tag_keys(tags))
+    # None when undeclared, or when this write shows to others too: every page goes.
+    persons = scoped[0](instance, kwargs.get("update_fields")) if scoped else None
+    person_cache_changed(sender, persons)
 
 
 def _on_m2m(sender, instance=None, action="", model=None, **kwargs) -> None:

@@ -36,12 +36,8 @@ class WebinarsConfig(AppConfig):
         # A learner's registration, attendance and replay show on their own pages (and
         # in the facilitators' grid: "learning"); a registration changes the seats left
         # everyone sees on the webinar's page.
-        person_cache_scope(Registration, _learner, tags=("webinar-seats", "learning"))
-        person_cache_scope(Attendance, _learner, tags=("learning",))
-        person_cache_scope(ReplayProgress, _learner, tags=("learning",))
+        person_cache_scope(Registration, "learner", tags=("webinar-seats", "learning"))
+        person_cache_scope(Attendance, "learner", tags=("learning",))
+        person_cache_scope(ReplayProgress, "learner", tags=("learning",))
         # Reminders sent and an import's lines before review show on nobody's page.
         person_cache_ignore(ReminderSent, ImportedPresence)
-
-
-def _learner(row, update_fields):
-    return [row.learner_id]

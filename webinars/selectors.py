@@ -167,6 +167,6 @@ def replay_kept(page_id: int) -> Replay | None:
             .filter(pk=page_id)
             .first()
         )  # fmt: skip
-        return replay_of(page) if page is not None else False
+        return replay_of(page) if page is not None else None
 
-    return kept_until_pages_change(f"replay:{page_id}", read) or None
+    return kept_until_pages_change(f"replay:{page_id}", read)

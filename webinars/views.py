@@ -50,6 +50,7 @@ from webinars.services import (
     attendance_import_start,
     attendance_mark,
     replay_record,
+    replay_share,
     session_cancel,
     session_register,
 )
@@ -177,7 +178,7 @@ def replay_progress(request, page_id: int):
     return JsonResponse(
         {
             "watched_seconds": progress.watched_seconds,
-            "percent": min(100, int(100 * progress.watched_seconds / replay.duration)),
+            "percent": replay_share(progress, replay.duration),
             "completed": progress.completed_at is not None,
         }
     )

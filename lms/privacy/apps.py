@@ -46,8 +46,4 @@ class PrivacyConfig(AppConfig):
         post_save.connect(policy_version_forget, sender=PrivacySettings, weak=False)
         # A person's consents and downloads show on their own pages only.
         for model in (Consent, DataExport):
-            person_cache_scope(model, _person)
-
-
-def _person(row, update_fields):
-    return [row.person_id]
+            person_cache_scope(model, "person")

@@ -39,18 +39,16 @@ MIN_GROUP = SMALL_GROUP
 
 def questionnaire_page() -> SelfAssessmentPage | None:
     """Return the published questionnaire (its French page), or None (kept until pages
-    change: "Mon parcours" asks for it on every visit; False is kept for none)."""
-
-    def find():
-        page = (
+    change: "Mon parcours" asks for it on every visit)."""
+    return kept_until_pages_change(
+        "questionnaire_page",
+        lambda: (
             SelfAssessmentPage.objects.live()
             .filter(locale__language_code=settings.LANGUAGE_CODE)
             .order_by("path")
             .first()
-        )
-        return page or False
-
-    return kept_until_pages_change("questionnaire_page", find) or None
+        ),
+    )
 
 
 def learner_organisation(user) -> Organisation | None:
