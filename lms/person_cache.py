@@ -98,6 +98,19 @@ def person_cache_changed(model, persons=None) -> None:
         _bump([_tag_key(SHARED)])
 
 
+def update_for_persons(queryset: QuerySet, persons, **values) -> int:
+    """``queryset.update(**values)`` of rows that concern ``persons`` (ids) alone: only
+    their pages go (a queryset's own ``update`` cannot tell whose rows it wrote)."""
+    rows = _unwatched(QuerySet.update)(queryset, **values)
+    if rows:
+        person_cache_changed(queryset.model, persons)
+    return rows
+
+
+def _unwatched(method):
+    return getattr(method, "__wrapped__", method)
+
+
 def persons_changed(person_ids) -> None:
     """Drop every page kept for these persons (ids)."""
     _bump([_person_key(pk) for pk in person_ids])
@@ -122,7 +135,8 @@ def _bump(keys: list[str]) -> None:
     if not keys:
         return
     _set_versions(keys)
-    transaction.on_commit(functools.partial(_set_versions, keys))
+    if transaction.get_connection().in_atomic_block:  # else committed already
+        transaction.on_commit(functools.partial(_set_versions, keys))
 
 
 def _set_versions(keys: list[str]) -> None:

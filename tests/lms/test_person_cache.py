@@ -224,3 +224,24 @@ def test_each_kept_response_carries_its_own_nonce(client, learner, course):
     for response, nonce in zip(responses, nonces, strict=True):
         assert "csp-nonce-" not in response.content.decode()
         assert set(re.findall(r'nonce="([^"]+)"', response.content.decode())) <= {nonce}
+
+
+def test_a_replay_report_shows_on_the_learners_page_and_keeps_everyone_elses(client, learner):
+    from tests.factories import video_document
+
+    webinar = webinar_page(replay_video=video_document(), replay_duration_seconds=100,
+                           replay_transcript="<p>Transcription.</p>")  # fmt: skip
+    url = f"/webinaires/{webinar.pk}/rediffusion/"
+    other = UserFactory(organisation=learner.organisation, roles=["learner"])
+    elsewhere = Client()
+    elsewhere.force_login(other)
+    client.force_login(learner)
+    client.post(url, {"intervals": "[[0, 30]]"})  # the first report makes the row
+    warm(elsewhere, webinar.url)
+    assert "Regardé : 30 %" in text(warm(client, webinar.url))
+
+    answer = client.post(url, {"intervals": "[[30, 40]]"})  # the next ones update it
+
+    assert answer.json()["percent"] == 40
+    assert "Regardé : 40 %" in text(client.get(webinar.url))
+    assert_kept(elsewhere, webinar.url)  # only the learner's own pages went

@@ -1,16 +1,16 @@
 """Concurrent requests on PostgreSQL (CI runs it): nothing recorded twice, nothing lost."""
 
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from courses.models import ModuleCompletion
 from lms.outbox.models import OutboxMessage
 from lms.pathway.models import BursaryEligibility, Certificate, LevelCompletion
+from tests.concurrency import run_together
 from tests.factories import OrganisationFactory, UserFactory, course_page, module_page, webinar_page
 
 pytestmark = [
@@ -19,28 +19,6 @@ pytestmark = [
         connection.vendor != "postgresql", reason="row locks and real concurrency need PostgreSQL"
     ),
 ]
-
-
-def run_together(functions):
-    """Start every function at the same moment, each in its own thread and connection."""
-    barrier = threading.Barrier(len(functions))
-    errors = []
-
-    def run(function):
-        try:
-            barrier.wait()
-            function()
-        except Exception as error:  # collected for the assertion below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(f,)) for f in functions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 def test_twenty_concurrent_done_requests_record_one_completion():

@@ -1,5 +1,6 @@
 import json
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -160,3 +161,26 @@ def test_the_replay_plays_without_javascript_and_the_transcript_is_readable(clie
     assert "<video controls" in html
     assert 'type="video/mp4"' in html
     assert "Transcription." in html
+
+
+@pytest.mark.django_db
+def test_a_report_always_overtaken_by_another_device_asks_to_try_again(client, learner, webinar):
+    from webinars import services
+
+    client.force_login(learner)
+    url = f"/webinaires/{webinar.pk}/rediffusion/"
+    client.post(url, {"intervals": json.dumps([[0, 10]])})
+    update = services.update_for_persons
+
+    def another_device_first(queryset, persons, **values):
+        ReplayProgress.objects.filter(learner=learner).update(updated_at=timezone.now())
+        return update(queryset, persons, **values)
+
+    with mock.patch.object(services, "update_for_persons", another_device_first):
+        answer = client.post(url, {"intervals": json.dumps([[10, 20]])})
+
+    assert answer.status_code == 400
+    assert answer.json()["error"] == (
+        "Votre progression n'a pas pu être enregistrée : veuillez réessayer."
+    )
+    assert ReplayProgress.objects.get(learner=learner).intervals == [[0, 10]]
