@@ -12,6 +12,7 @@ already holds.
 """
 
 import contextlib
+import functools
 import gc
 import json
 from dataclasses import dataclass
@@ -63,6 +64,78 @@ def rows_update(*, objs: list, fields: list[str]) -> int:
             cursor.execute(sql, params)
             changed += cursor.rowcount
     return changed
+
+
+def row_read(model, **where):
+    """The row of ``model`` whose fields equal ``where`` (at most one: a unique
+    constraint's fields), or None: one statement, its SQL written once per process. For
+    a row read every few seconds by everyone (building a queryset costs more than the
+    database's answer)."""
+    connection = connections[router.db_for_read(model)]
+    fields = tuple(where)
+    values = [
+        field.get_db_prep_value(where[name], connection)
+        for name, field in zip(fields, _fields(model, fields), strict=True)
+    ]
+    return next(iter(model.objects.raw(_read_sql(model, fields, connection.vendor), values)), None)
+
+
+def row_update_if(obj, *, fields, expected: dict, persons=None) -> bool:
+    """Write ``fields`` of the saved ``obj`` only if its row still holds ``expected``
+    (field → the value read): a compare-and-set in one statement, its SQL written once
+    per process. False when another write came in between: read the row again. The
+    row's pages go for ``persons`` (ids) alone when its model concerns them alone."""
+    model = type(obj)
+    connection = connections[router.db_for_write(model)]
+    values = [
+        field.get_db_prep_save(getattr(obj, field.attname), connection)
+        for field in _fields(model, tuple(fields))
+    ]
+    values.append(obj.pk)
+    values += [
+        field.get_db_prep_value(expected[field.name], connection)
+        for field in _fields(model, tuple(expected))
+    ]
+    sql = _update_if_sql(model, tuple(fields), tuple(expected), connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        written = cursor.rowcount == 1
+    if written:
+        person_cache_changed(model, persons)  # our own SQL: no signal to say it
+    return written
+
+
+@functools.cache
+def _fields(model, names: tuple) -> list:
+    return [model._meta.get_field(name) for name in names]
+
+
+def _equal(connection, fields) -> str:
+    quote = connection.ops.quote_name
+    return " AND ".join(f"{quote(field.column)} = %s" for field in fields)
+
+
+@functools.cache
+def _read_sql(model, fields: tuple, vendor: str) -> str:
+    connection = connections[router.db_for_read(model)]
+    meta = model._meta
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in meta.concrete_fields)
+    return (
+        f"SELECT {columns} FROM {connection.ops.quote_name(meta.db_table)} "  # noqa: S608 (names only; values are parameters)
+        f"WHERE {_equal(connection, _fields(model, fields))}"
+    )
+
+
+@functools.cache
+def _update_if_sql(model, fields: tuple, expected: tuple, vendor: str) -> str:
+    connection = connections[router.db_for_write(model)]
+    meta = model._meta
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in _fields(model, fields))
+    return (
+        f"UPDATE {quote(meta.db_table)} SET {assignments} "  # noqa: S608 (names only; values are parameters)
+        f"WHERE {_equal(connection, [meta.pk])} AND {_equal(connection, _fields(model, expected))}"
+    )
 
 
 def _rows_update_arrays(connection, meta, columns, objs) -> int:

@@ -98,19 +98,6 @@ def person_cache_changed(model, persons=None) -> None:
         _bump([_tag_key(SHARED)])
 
 
-def update_for_persons(queryset: QuerySet, persons, **values) -> int:
-    """``queryset.update(**values)`` of rows that concern ``persons`` (ids) alone: only
-    their pages go (a queryset's own ``update`` cannot tell whose rows it wrote)."""
-    rows = _unwatched(QuerySet.update)(queryset, **values)
-    if rows:
-        person_cache_changed(queryset.model, persons)
-    return rows
-
-
-def _unwatched(method):
-    return getattr(method, "__wrapped__", method)
-
-
 def persons_changed(person_ids) -> None:
     """Drop every page kept for these persons (ids)."""
     _bump([_person_key(pk) for pk in person_ids])

@@ -4,23 +4,21 @@ Each is atomic; e-mails are enqueued once the transaction commits.
 """
 
 import hashlib
-from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from content.i18n import source_page
-from lms.bulk import collections_paused, rows_insert, rows_update
+from lms.bulk import collections_paused, row_read, row_update_if, rows_insert, rows_update
 from lms.learning_events import LearningEvent, announce, announce_many
 from lms.outbox.services import outbox_add, outbox_add_many
-from lms.person_cache import update_for_persons
 from webinars.attendance import (
     MAX_BYTES,
     AttendanceFileError,
@@ -48,8 +46,6 @@ LARGE_IMPORT_BYTES = 100 * 1024
 #: a player at double speed, plus slack for a tab that reports late.
 MAX_WATCH_RATE = 2.0
 WATCH_SLACK_SECONDS = 45
-#: Reports of one replay written at the same moment: each reads again at most so often.
-REPLAY_ATTEMPTS = 5
 
 #: A reminder still unsent after this long is enqueued again.
 REMINDER_RETRY_AFTER = timedelta(minutes=15)
@@ -212,60 +208,56 @@ def replay_record(*, learner, webinar: WebinarPage | Replay, intervals) -> Repla
     never counts a second twice. A report claiming more than could have been watched
     since the previous one is refused. Completion is set once and never taken back.
 
-    Posted every few seconds by everyone watching, the report takes no lock: it reads
-    the row, and writes it only if nobody wrote it since (two devices at the same
-    moment: the second reads again and adds its parts to the first's).
+    Posted every few seconds by everyone watching, a report first tries without a lock:
+    it reads the row and writes it only if nobody wrote it since. The first report, the
+    one that completes, and one overtaken by another device's (two devices at the same
+    moment) take the row's lock and add their parts to what is there then.
     """
     replay = webinar if isinstance(webinar, Replay) else replay_of(webinar)
     duration = replay.duration
     if not replay.has_video or not duration:
         raise ValidationError(_("This webinar has no replay to watch."))
     new = _parse_intervals(intervals, duration)
-    for _attempt in range(REPLAY_ATTEMPTS):
-        progress = ReplayProgress.objects.filter(
-            learner=learner, webinar_id=replay.page_id
-        ).first() or ReplayProgress(learner=learner, webinar_id=replay.page_id)
-        before = [tuple(i) for i in progress.intervals]
-        merged = merge_intervals(before + new)
-        added = covered_seconds(merged) - covered_seconds(before)
-        elapsed = (timezone.now() - progress.updated_at).total_seconds() if before else 0
-        if added > MAX_WATCH_RATE * elapsed + WATCH_SLACK_SECONDS:
-            raise ValidationError(_("More was reported watched than time has passed."))
-        if _replay_written(progress, replay, merged, learner):
-            return progress
-    raise ValidationError(_("Your progress could not be recorded: please try again."))
-
-
-def _replay_written(progress: ReplayProgress, replay: Replay, merged, learner) -> bool:
-    """Write ``merged`` on ``progress`` unless another report wrote it since it was
-    read (False: read it again). A completion is announced with its write."""
-    seen = progress.updated_at
-    progress.intervals = [list(i) for i in merged]
-    progress.watched_seconds = round(covered_seconds(merged))
-    newly_completed = progress.completed_at is None and (
-        replay_share(progress, replay.duration) >= replay.threshold
-    )
-    if newly_completed:
-        progress.completed_at = timezone.now()
-    with transaction.atomic() if newly_completed or progress.pk is None else nullcontext():
-        if progress.pk is None:
-            try:
-                with transaction.atomic():
-                    progress.save(force_insert=True)
-            except IntegrityError:  # another device's first report came first
-                return False
-        else:
+    progress = row_read(ReplayProgress, learner=learner.pk, webinar=replay.page_id)
+    if progress is not None:
+        seen = progress.updated_at
+        if not _replay_merge(progress, new, replay):
             progress.updated_at = timezone.now()
-            fields = ("intervals", "watched_seconds", "completed_at", "updated_at")
-            if not update_for_persons(
-                ReplayProgress.objects.filter(pk=progress.pk, updated_at=seen),
-                [learner.pk],
-                **{field: getattr(progress, field) for field in fields},
+            if row_update_if(
+                progress,
+                fields=("intervals", "watched_seconds", "updated_at"),
+                expected={"updated_at": seen},
+                persons=[learner.pk],
             ):
-                return False
+                return progress
+    with transaction.atomic():
+        progress, _created = ReplayProgress.objects.select_for_update().get_or_create(
+            learner=learner, webinar_id=replay.page_id
+        )
+        newly_completed = _replay_merge(progress, new, replay)
+        progress.save()
         if newly_completed:
             announce(LearningEvent(learner=learner, source=f"replay:{replay.page_id}"))
-    return True
+    return progress
+
+
+def _replay_merge(progress: ReplayProgress, new, replay: Replay) -> bool:
+    """Add ``new`` parts to ``progress`` (not saved); True when it completes the
+    replay now."""
+    before = [tuple(i) for i in progress.intervals]
+    merged = merge_intervals(before + new)
+    added = covered_seconds(merged) - covered_seconds(before)
+    elapsed = (timezone.now() - progress.updated_at).total_seconds() if before else 0
+    if added > MAX_WATCH_RATE * elapsed + WATCH_SLACK_SECONDS:
+        raise ValidationError(_("More was reported watched than time has passed."))
+    progress.intervals = [list(i) for i in merged]
+    progress.watched_seconds = round(covered_seconds(merged))
+    if progress.completed_at is None and replay_share(progress, replay.duration) >= (
+        replay.threshold
+    ):
+        progress.completed_at = timezone.now()
+        return True
+    return False
 
 
 def replay_share(progress: ReplayProgress, duration: int) -> int:

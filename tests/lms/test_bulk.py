@@ -6,7 +6,14 @@ import gc
 import pytest
 from django.utils import timezone
 
-from lms.bulk import collections_paused, rows_insert, rows_insert_new, rows_update
+from lms.bulk import (
+    collections_paused,
+    row_read,
+    row_update_if,
+    rows_insert,
+    rows_insert_new,
+    rows_update,
+)
 from lms.outbox.models import OutboxMessage
 from lms.pathway.models import LevelCompletion
 from tests.factories import UserFactory
@@ -74,3 +81,26 @@ def test_the_cycle_collector_is_paused_for_a_batch_and_back_after_even_on_error(
         assert not gc.isenabled()
         raise RuntimeError("the import failed")
     assert gc.isenabled()
+
+
+def test_a_row_is_read_by_its_unique_fields_as_it_was_written():
+    message = OutboxMessage.objects.create(kind="k", dedupe_key="Café-刘", payload=TYPED)
+    found = row_read(OutboxMessage, dedupe_key="Café-刘")
+    assert (found.pk, found.payload, found.created_at) == (
+        message.pk, TYPED, OutboxMessage.objects.get(pk=message.pk).created_at
+    )  # fmt: skip
+    assert row_read(OutboxMessage, dedupe_key="absent") is None
+
+
+def test_a_row_is_written_only_if_nobody_wrote_it_since_it_was_read():
+    OutboxMessage.objects.create(kind="k", dedupe_key="cas", payload={})
+    read = row_read(OutboxMessage, dedupe_key="cas")
+    seen = read.created_at
+    read.payload = TYPED
+    assert row_update_if(read, fields=["payload"], expected={"created_at": seen})
+    assert OutboxMessage.objects.get(pk=read.pk).payload == TYPED
+
+    OutboxMessage.objects.filter(pk=read.pk).update(created_at=timezone.now())  # another write
+    read.payload = {"stale": True}
+    assert not row_update_if(read, fields=["payload"], expected={"created_at": seen})
+    assert OutboxMessage.objects.get(pk=read.pk).payload == TYPED

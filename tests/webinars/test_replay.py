@@ -164,23 +164,23 @@ def test_the_replay_plays_without_javascript_and_the_transcript_is_readable(clie
 
 
 @pytest.mark.django_db
-def test_a_report_always_overtaken_by_another_device_asks_to_try_again(client, learner, webinar):
+def test_a_report_overtaken_by_another_devices_adds_its_part_to_theirs(client, learner, webinar):
     from webinars import services
 
     client.force_login(learner)
     url = f"/webinaires/{webinar.pk}/rediffusion/"
     client.post(url, {"intervals": json.dumps([[0, 10]])})
-    update = services.update_for_persons
+    update = services.row_update_if
 
-    def another_device_first(queryset, persons, **values):
-        ReplayProgress.objects.filter(learner=learner).update(updated_at=timezone.now())
-        return update(queryset, persons, **values)
+    def phone_first(progress, **kwargs):
+        # The phone's report is written between this report's read and its write.
+        ReplayProgress.objects.filter(learner=learner).update(
+            intervals=[[0, 10], [500, 510]], watched_seconds=20, updated_at=timezone.now()
+        )
+        return update(progress, **kwargs)
 
-    with mock.patch.object(services, "update_for_persons", another_device_first):
+    with mock.patch.object(services, "row_update_if", phone_first):
         answer = client.post(url, {"intervals": json.dumps([[10, 20]])})
 
-    assert answer.status_code == 400
-    assert answer.json()["error"] == (
-        "Votre progression n'a pas pu être enregistrée : veuillez réessayer."
-    )
-    assert ReplayProgress.objects.get(learner=learner).intervals == [[0, 10]]
+    assert answer.json() == {"watched_seconds": 30, "percent": 3, "completed": False}
+    assert ReplayProgress.objects.get(learner=learner).intervals == [[0, 20], [500, 510]]
