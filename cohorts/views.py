@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 
 from cohorts import exports
 from cohorts.charts import completion_chart
-from cohorts.selectors.access import cohort_for, follower_role, visible_cohorts
+from cohorts.selectors.access import followed_cohort, follower_role, visible_cohorts
 from cohorts.selectors.attendance import cohort_attendance
 from cohorts.selectors.calendar import calendar_position
 from cohorts.selectors.grid import GridSort, GridStatusFilter, cohort_grid
@@ -80,26 +80,26 @@ def cohort_list(request):
 @login_required
 def cohort_grid_view(request, cohort_id: int):
     """A cohort's progress grid, filtered and sorted by GET parameters, and its chart."""
-    staff = _follower(request)
-    cohort = cohort_for(user=request.user, cohort_id=cohort_id, staff=staff)
+    followed = followed_cohort(user=request.user, cohort_id=cohort_id)
     if request.GET.get("organisation"):
-        grid = cohort_grid(cohort=cohort)
+        grid = cohort_grid(cohort=followed.cohort)
         options = _grid_options(request, grid)  # another organisation's id is a 404
-        _grid_logged(request, cohort, options)
-        return _grid_page(request, cohort, grid, options)
+        _grid_logged(request, cohort_id, options)
+        return _grid_page(request, followed.cohort, grid, options)
     options = _grid_options(request, grid=None)
-    _grid_logged(request, cohort, options)
+    _grid_logged(request, cohort_id, options)
     # Asked and logged above on every visit; the grid itself is kept for its reader
     # until a learner acts ("learning") or a cohort, a seat, a page changes.
     return kept_for_person(
-        request, lambda: _grid_page(request, cohort, cohort_grid(cohort=cohort), options),
+        request,
+        lambda: _grid_page(request, followed.cohort, cohort_grid(cohort=followed.cohort), options),
         seconds=300, tags=("learning",),
     )  # fmt: skip
 
 
-def _grid_logged(request, cohort, options) -> None:
+def _grid_logged(request, cohort_id: int, options) -> None:
     facilitator_access_log(
-        user=request.user, cohort=cohort, view="grid", organisation=options["organisation"]
+        user=request.user, cohort_id=cohort_id, view="grid", organisation=options["organisation"]
     )
 
 
@@ -127,13 +127,13 @@ def _grid_page(request, cohort, grid, options):
 def organisation_view(request, cohort_id: int, organisation_id: int):
     """One organisation of the cohort: its learners' progress and where its
     self-assessment and transition plan stand (their status only, never their content)."""
-    staff = _follower(request)
-    cohort = cohort_for(user=request.user, cohort_id=cohort_id, staff=staff)
+    followed = followed_cohort(user=request.user, cohort_id=cohort_id)
+    cohort = followed.cohort
     grid = cohort_grid(cohort=cohort)
     organisation = grid.organisation(organisation_id)
     shown = grid.filtered(organisation=organisation)
     facilitator_access_log(
-        user=request.user, cohort=cohort, view="organisation", organisation=organisation
+        user=request.user, cohort_id=cohort.pk, view="organisation", organisation=organisation
     )
     return render(
         request,
@@ -143,7 +143,7 @@ def organisation_view(request, cohort_id: int, organisation_id: int):
             "organisation": organisation,
             "grid": shown,
             # What an organisation shares is for its cohort's facilitators, not staff.
-            "reads_shared": cohort.facilitators.filter(pk=request.user.pk).exists(),
+            "reads_shared": followed.own,
             "states": [
                 (label, state)
                 for (key, label), state in zip(
@@ -162,13 +162,15 @@ def organisation_view(request, cohort_id: int, organisation_id: int):
 @login_required
 def grid_export(request, cohort_id: int, extension: str = "csv"):
     """The grid as CSV or XLSX (the same filters as the page), one row per learner."""
-    staff = _follower(request)
-    cohort = cohort_for(user=request.user, cohort_id=cohort_id, staff=staff)
+    cohort = followed_cohort(user=request.user, cohort_id=cohort_id).cohort
     grid = cohort_grid(cohort=cohort)
     options = _grid_options(request, grid)
     shown = grid.filtered(**options)
     facilitator_access_log(
-        user=request.user, cohort=cohort, view="export_grid", organisation=options["organisation"]
+        user=request.user,
+        cohort_id=cohort.pk,
+        view="export_grid",
+        organisation=options["organisation"],
     )
     states = transition_states(cohort=cohort, organisations=grid.organisations)
     return exports.spreadsheet_response(
@@ -185,8 +187,7 @@ def grid_export(request, cohort_id: int, extension: str = "csv"):
 def attendance_export(request, cohort_id: int, extension: str = "csv"):
     """Attendance to the cohort's live sessions as CSV or XLSX: one row per person and
     session (``?organisation=`` keeps one organisation's people)."""
-    staff = _follower(request)
-    cohort = cohort_for(user=request.user, cohort_id=cohort_id, staff=staff)
+    cohort = followed_cohort(user=request.user, cohort_id=cohort_id).cohort
     members = list(cohort_members(cohort=cohort))
     organisation = None
     if request.GET.get("organisation"):
@@ -196,7 +197,7 @@ def attendance_export(request, cohort_id: int, extension: str = "csv"):
         members = [m for m in members if m.organisation_id == organisation.pk]
     rows = cohort_attendance(cohort=cohort, members=members)
     facilitator_access_log(
-        user=request.user, cohort=cohort, view="export_attendance", organisation=organisation
+        user=request.user, cohort_id=cohort.pk, view="export_attendance", organisation=organisation
     )
     return exports.spreadsheet_response(
         exports.attendance_rows(rows),

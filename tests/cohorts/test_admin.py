@@ -62,7 +62,7 @@ def test_staff_role_holds_exactly_the_cohort_permissions():
 )
 def test_only_programme_staff_reach_the_cohorts_admin(client, cohort, role, expected):
     seat = cohort.seats.get()
-    facilitator_access_log(user=cohort.facilitators.get(), cohort=cohort, view="grid")
+    facilitator_access_log(user=cohort.facilitators.get(), cohort_id=cohort.pk, view="grid")
     client.force_login(UserFactory(roles=[role]))
 
     urls = [
@@ -249,8 +249,8 @@ def test_the_access_log_is_read_only_and_filtered(client, staff, cohort):
     mine = cohort.facilitators.get()
     other = UserFactory(first_name="Noé", last_name="Bouchard", roles=["facilitator"])
     other_cohort = make_cohort(cohort.course, name="Cohorte printemps", facilitators=[other])
-    facilitator_access_log(user=mine, cohort=cohort, view="grid")
-    facilitator_access_log(user=other, cohort=other_cohort, view="export_grid")
+    facilitator_access_log(user=mine, cohort_id=cohort.pk, view="grid")
+    facilitator_access_log(user=other, cohort_id=other_cohort.pk, view="export_grid")
     superuser = UserFactory(is_superuser=True, is_staff=True)
 
     client.force_login(staff)

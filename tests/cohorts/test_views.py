@@ -110,6 +110,8 @@ def test_a_learner_is_refused_every_cohort_url(client, cohort, kitchen):
 
     for url in [reverse("cohorts_list"), *cohort_urls(cohort, kitchen)]:
         assert client.get(url).status_code == 403, url
+    # A cohort that does not exist answers the same: the learner learns nothing.
+    assert client.get(reverse("cohorts_grid", args=[999999])).status_code == 403
 
 
 def test_a_facilitator_of_another_cohort_finds_nothing(client, cohort, kitchen, course):

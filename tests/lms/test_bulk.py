@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from lms.bulk import (
     collections_paused,
+    row_insert,
     row_read,
     row_update_if,
     rows_insert,
@@ -104,3 +105,20 @@ def test_a_row_is_written_only_if_nobody_wrote_it_since_it_was_read():
     read.payload = {"stale": True}
     assert not row_update_if(read, fields=["payload"], expected={"created_at": seen})
     assert OutboxMessage.objects.get(pk=read.pk).payload == TYPED
+
+
+def test_one_row_is_inserted_with_what_save_would_fill():
+    from cohorts.models import Cohort, FacilitatorAccess
+    from tests.factories import OrganisationFactory, course_page
+
+    cohort = Cohort.objects.create(
+        name="Cohorte « été » 刘", course=course_page(), starts_on=timezone.localdate()
+    )
+    organisation = OrganisationFactory(name="Café & fils <Laval>")
+    access = FacilitatorAccess(
+        facilitator=UserFactory(), cohort_id=cohort.pk, view="grid", organisation=organisation
+    )
+    row_insert(access)
+    stored = FacilitatorAccess.objects.get(pk=access.pk)
+    assert (stored.cohort, stored.organisation.name) == (cohort, "Café & fils <Laval>")
+    assert stored.accessed_at is not None and stored.accessed_at == access.accessed_at

@@ -342,7 +342,7 @@ def shared_view(request, cohort_id: int, organisation_id: int):
     if not results:
         raise Http404
     facilitator_access_log(
-        user=request.user, cohort=cohort, view="self_assessment", organisation=organisation
+        user=request.user, cohort_id=cohort.pk, view="self_assessment", organisation=organisation
     )
     context = result_context(results[-1], results[-2] if len(results) > 1 else None)
     context.update({"organisation": organisation, "cohort": cohort})

@@ -293,7 +293,7 @@ def shared_view(request, cohort_id: int, organisation_id: int):
         )
     facilitator_access_log(
         user=request.user,
-        cohort=cohort,
+        cohort_id=cohort.pk,
         view=FacilitatorAccess.View.TRANSITION_PLAN,
         organisation=organisation,
     )

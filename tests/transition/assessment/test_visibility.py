@@ -90,7 +90,7 @@ def test_a_facilitator_sees_nothing_unless_the_organisation_shares(
 
 
 def test_a_contact_shares_and_the_facilitator_reads_it_logged_then_withdraws_at_once(
-    client, organisation, cohort, facilitator, learner, done
+    client, organisation, cohort, facilitator, learner, done, staff
 ):
     OrganisationContact.objects.create(organisation=organisation, person=learner)
     client.force_login(learner)
@@ -106,6 +106,11 @@ def test_a_contact_shares_and_the_facilitator_reads_it_logged_then_withdraws_at_
     assert "Niveau 2" not in shared.text  # nobody's own answers
     log = FacilitatorAccess.objects.get(view="self_assessment")
     assert (log.facilitator, log.cohort, log.organisation) == (facilitator, cohort, organisation)
+    # Shared with the cohort's facilitators, not with programme staff.
+    client.force_login(staff)
+    staff_page = client.get(reverse("cohorts_organisation", args=[cohort.pk, organisation.pk]))
+    assert staff_page.status_code == 200
+    assert shared_url(cohort, organisation) not in staff_page.text
 
     client.force_login(learner)
     client.post(reverse("assessment_sharing"), {"shared": "0"})
