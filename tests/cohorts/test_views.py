@@ -351,6 +351,7 @@ def test_the_kept_grid_follows_a_learner_at_once_and_every_view_is_still_logged(
         html = client.get(url).content.decode()
     writes = [q["sql"] for q in kept.captured_queries if not q["sql"].startswith("SELECT")]
     # Who may see it is asked, and the view logged, each time; the grid is not read.
+    assert len(kept.captured_queries) == 3  # the user, who may see it, the log
     assert not [q for q in kept.captured_queries if "modulecompletion" in q["sql"]]
     assert any("cohorts_facilitatoraccess" in q for q in writes)
     assert html.count("✓ Terminé") == 2
