@@ -9,6 +9,11 @@ SQLite (3.33 and later) a ``VALUES`` list. ``rows_insert`` and ``rows_insert_new
 insert the same way on PostgreSQL (Django's ``bulk_create`` sends one parameter per
 value), the latter skipping, in the same statement, the rows a unique constraint
 already holds.
+
+``row_read``, ``row_insert`` and ``row_update_if`` are for one row on a path every
+request takes (a replay report every few seconds, the grid's access log): their SQL is
+written once per process from the model's own names, as building a queryset costs
+several times what the database takes to answer it.
 """
 
 import contextlib

@@ -3,7 +3,6 @@ anyone else's cohort is a 404."""
 
 import functools
 from dataclasses import dataclass
-from functools import cached_property
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -64,7 +63,7 @@ class Followed:
     #: Named among the cohort's facilitators (what organisations share is for them).
     own: bool
 
-    @cached_property
+    @functools.cached_property
     def cohort(self) -> Cohort:
         return get_object_or_404(Cohort, pk=self.cohort_id)
 
