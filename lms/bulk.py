@@ -82,7 +82,7 @@ def row_read(model, **where):
         field.get_db_prep_value(where[name], connection)
         for name, field in zip(fields, _fields(model, fields), strict=True)
     ]
-    return next(iter(model.objects.raw(_read_sql(model, fields, connection.vendor), values)), None)
+    return next(iter(model.objects.raw(_read_sql(model, fields, connection.alias), values)), None)
 
 
 def row_insert(obj) -> None:
@@ -94,7 +94,7 @@ def row_insert(obj) -> None:
     fields = _inserted_fields(model)
     values = [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
     with connection.cursor() as cursor:
-        cursor.execute(_insert_sql(model, connection.vendor), values)
+        cursor.execute(_insert_sql(model, connection.alias), values)
         obj.pk = cursor.fetchone()[0]
     obj._state.adding, obj._state.db = False, connection.alias
     person_cache_changed(model)  # our own SQL: no signal to say it
@@ -116,7 +116,7 @@ def row_update_if(obj, *, fields, expected: dict, persons=None) -> bool:
         field.get_db_prep_value(expected[field.name], connection)
         for field in _fields(model, tuple(expected))
     ]
-    sql = _update_if_sql(model, tuple(fields), tuple(expected), connection.vendor)
+    sql = _update_if_sql(model, tuple(fields), tuple(expected), connection.alias)
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
         written = cursor.rowcount == 1
@@ -136,8 +136,8 @@ def _equal(connection, fields) -> str:
 
 
 @functools.cache
-def _read_sql(model, fields: tuple, vendor: str) -> str:
-    connection = connections[router.db_for_read(model)]
+def _read_sql(model, fields: tuple, alias: str) -> str:
+    connection = connections[alias]
     meta = model._meta
     columns = ", ".join(connection.ops.quote_name(field.column) for field in meta.concrete_fields)
     return (
@@ -148,12 +148,13 @@ def _read_sql(model, fields: tuple, vendor: str) -> str:
 
 @functools.cache
 def _inserted_fields(model) -> list:
-    return [field for field in model._meta.concrete_fields if field is not model._meta.auto_field]
+    """The fields an insert writes: all but the automatic primary key."""
+    return [field for field in model._meta.concrete_fields if not field.primary_key]
 
 
 @functools.cache
-def _insert_sql(model, vendor: str) -> str:
-    connection = connections[router.db_for_write(model)]
+def _insert_sql(model, alias: str) -> str:
+    connection = connections[alias]
     meta = model._meta
     quote = connection.ops.quote_name
     fields = _inserted_fields(model)
@@ -165,8 +166,8 @@ def _insert_sql(model, vendor: str) -> str:
 
 
 @functools.cache
-def _update_if_sql(model, fields: tuple, expected: tuple, vendor: str) -> str:
-    connection = connections[router.db_for_write(model)]
+def _update_if_sql(model, fields: tuple, expected: tuple, alias: str) -> str:
+    connection = connections[alias]
     meta = model._meta
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(field.column)} = %s" for field in _fields(model, fields))
@@ -304,7 +305,7 @@ def _unnest_rows(connection, meta, objs, ordered=False) -> _Rows:
     """The values of ``objs``' fields (but their automatic key) as one array per column,
     read back as rows by ``unnest`` (JSON sent as text)."""
     quote = connection.ops.quote_name
-    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    fields = _inserted_fields(meta.model)
     selected, arrays, params = [], [], []
     for index, field in enumerate(fields):
         values = [field.pre_save(o, add=True) for o in objs]

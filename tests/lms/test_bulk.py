@@ -6,6 +6,7 @@ import gc
 import pytest
 from django.utils import timezone
 
+from cohorts.models import Cohort, FacilitatorAccess
 from lms.bulk import (
     collections_paused,
     row_insert,
@@ -17,7 +18,7 @@ from lms.bulk import (
 )
 from lms.outbox.models import OutboxMessage
 from lms.pathway.models import LevelCompletion
-from tests.factories import UserFactory
+from tests.factories import OrganisationFactory, UserFactory, course_page
 
 pytestmark = pytest.mark.django_db
 
@@ -108,9 +109,6 @@ def test_a_row_is_written_only_if_nobody_wrote_it_since_it_was_read():
 
 
 def test_one_row_is_inserted_with_what_save_would_fill():
-    from cohorts.models import Cohort, FacilitatorAccess
-    from tests.factories import OrganisationFactory, course_page
-
     cohort = Cohort.objects.create(
         name="Cohorte « été » 刘", course=course_page(), starts_on=timezone.localdate()
     )
